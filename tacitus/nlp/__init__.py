@@ -1,0 +1,1 @@
+"""The spaCy layer: components, rules over Docs, and the Doc -> records bridge."""

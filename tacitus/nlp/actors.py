@@ -1,0 +1,514 @@
+"""Actor mentions: names, descriptors, metonyms and references back, resolved with the KB.
+
+`find_actors(doc, kb=..., day=...)` walks the noun phrases of a parsed Doc in order. A phrase
+is an actor when it holds a KB name (country, demonym, metonym, organisation, group, person),
+a role word, or a person's name; its modifiers, possessor, apposition and "spokesman for X"
+phrase are gathered into one Descriptor and resolved by tacitus.kb.resolve. Pronouns,
+surnames and definite role phrases refer back through `Coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, resolve
+from tacitus.nlp.coref import Coref, Mention
+from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
+
+__all__ = ["find_actors"]
+
+# Dependents that sit inside the noun phrase of their head.
+NP_LEFT_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "nmod",
+        "flat",
+        "nummod",
+        "det",
+        "predet",
+        "quantmod",
+        "punct",
+        "case",
+        "cc",
+        "conj",
+        "nn",
+        "advmod",
+    }
+)
+MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nmod", "flat", "det", "predet", "nummod", "poss", "nn", "quantmod"}
+)
+# "spokesman for X", "head of X", "ambassador to X": phrases naming whom a role serves.
+SERVING_PREPS = frozenset({"for", "of", "at", "to"})
+# Places after these words are locations, not actors ("in Tokyo"); capitals also after
+# the motion prepositions ("flew to Beijing").
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "across", "throughout", "inside", "within", "around", "outside", "off"}
+)
+MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "via", "through"})
+PLACE_KINDS = frozenset({"country", "capital", "region"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "hers",
+        "theirs",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+    }
+)
+FORMER_WORDS = frozenset({"former", "ex", "then", "late", "ousted", "deposed", "exiled"})
+
+
+def _np_left(head: Token) -> list[Token]:
+    """Tokens left of the head inside its noun phrase (not a dateline or adverbial before it)."""
+    out = []
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            out.append(child)
+            out.extend(_np_left(child))
+            out.extend(
+                t
+                for c in child.rights
+                if c.dep_ in {"cc", "conj", "punct", "case"}
+                for t in (c, *_np_left(c))
+            )
+    return out
+
+
+@dataclass
+class Phrase:
+    """A noun phrase being read as an actor: its tokens and the pieces found in it."""
+
+    head: Token
+    start: int  # first token index (without leading determiners)
+    end: int  # one past the last token
+    names: list[NameMatch] = field(default_factory=list)
+    roles: list[RoleMatch] = field(default_factory=list)
+    person: tuple[int, int] | None = None  # token range of a person's name
+    served: list[Entity] = field(default_factory=list)
+    former: bool = False
+
+    @property
+    def is_actor(self) -> bool:
+        return bool(self.names or self.roles or self.person)
+
+
+def find_actors(doc: Doc, *, kb: KnowledgeBase, day: date) -> list[dict]:
+    """Actor mentions of the doc as plain dicts (see Mention.to_dict), in text order."""
+    return _Reader(doc, kb, day).read()
+
+
+class _Reader:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, day: date) -> None:
+        self.doc, self.kb, self.day = doc, kb, day
+        names = match_names(doc, kb)
+        self.name_at = {i: m for m in names for i in range(m.start, m.end)}
+        self.roles_by_end = match_roles(doc, kb)
+        self.role_at = {i: r for r in self.roles_by_end.values() for i in range(r.start, r.end)}
+        self.person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        self.consumed: set[int] = set()
+        self.coref = Coref(kb)
+
+    def read(self) -> list[dict]:
+        for token in self.doc:
+            if token.i in self.consumed or self._is_modifier(token):
+                continue
+            if token.pos_ == "PRON":
+                self._pronoun(token)
+            elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or token.i in self.name_at:
+                self._phrase(token)
+        self._leftover_names()
+        return [m.to_dict() for m in sorted(self.coref.mentions, key=lambda m: (m.start, m.end))]
+
+    # -- phrases -------------------------------------------------------------------------
+    def _is_modifier(self, token: Token) -> bool:
+        if token.dep_ in MODIFIER_DEPS:
+            return True
+        if token.dep_ == "conj" and token.head.i != token.i:
+            return self._is_modifier(token.head)
+        return False
+
+    def _phrase(self, head: Token) -> None:
+        phrase = self._read_phrase(head)
+        if self._is_location(phrase):
+            self.consumed.update(range(phrase.start, phrase.end))
+            return
+        if not self._head_is_actor(phrase):
+            # "Japan's role", "UN Security Council resolutions": the names inside are actors,
+            # the phrase is not.
+            for match in phrase.names:
+                if match.kind != PERSON or phrase.person is None:
+                    self._emit_name(match)
+            if phrase.person is not None:
+                self._emit(
+                    Phrase(self.doc[phrase.person[1] - 1], *phrase.person, person=phrase.person)
+                )
+            self._emit_possessor(head)
+            return
+        if phrase.person is None and not phrase.names and self._refers_back(phrase):
+            return
+        self._emit(phrase)
+
+    def _head_is_actor(self, phrase: Phrase) -> bool:
+        i = phrase.head.i
+        if i in self.name_at or i in self.role_at:
+            return True
+        return phrase.person is not None and phrase.person[0] <= i < phrase.person[1]
+
+    def _read_phrase(self, head: Token) -> Phrase:
+        tokens = sorted({head.i, *(t.i for t in _np_left(head))})
+        start = tokens[0]
+        while start < head.i and self.doc[start].dep_ in {"det", "punct", "predet", "cc"}:
+            start += 1
+        phrase = Phrase(head, start, head.i + 1)
+        self._collect(phrase, range(start, head.i + 1))
+        phrase.former = any(self.doc[i].lower_ in FORMER_WORDS for i in tokens)
+        self._read_appositions(phrase)
+        if self._head_is_actor(phrase):
+            self._read_served(phrase)
+        return phrase
+
+    def _collect(self, phrase: Phrase, indices: range) -> None:
+        seen_names = {id(m) for m in phrase.names}
+        for i in indices:
+            match = self.name_at.get(i)
+            if (
+                match is not None
+                and match.start >= indices.start
+                and match.end <= indices.stop
+                and id(match) not in seen_names
+            ):
+                phrase.names.append(match)
+                seen_names.add(id(match))
+            role = self.roles_by_end.get(i)
+            if role is not None and role.start >= indices.start and not self._inside_name(role):
+                phrase.roles.append(role)
+        person = self._person_range(phrase, indices)
+        if person is not None and phrase.person is None:
+            phrase.person = person
+            phrase.names = [
+                m
+                for m in phrase.names
+                if not (m.start >= person[0] and m.end <= person[1]) or m.kind == PERSON
+            ]
+        # The longest role wins where two overlap ("foreign ministry spokesman" over
+        # "foreign ministry"); then the head's role first.
+        phrase.roles = [
+            r
+            for r in phrase.roles
+            if not any(
+                o is not r
+                and o.start <= r.start
+                and r.end <= o.end
+                and o.end - o.start > r.end - r.start
+                for o in phrase.roles
+            )
+        ]
+        phrase.roles.sort(key=lambda r: -r.end)
+
+    def _inside_name(self, role: RoleMatch) -> bool:
+        # "Security Council" is an organisation, not the role word "council".
+        match = self.name_at.get(role.start)
+        return match is not None and match.kind != PERSON and match.end >= role.end
+
+    def _person_range(self, phrase: Phrase, indices: range) -> tuple[int, int] | None:
+        """Tokens of a person's name in the phrase: NER PERSON, a KB person, or a known surname."""
+        doc = self.doc
+        marked = [i for i in indices if self._is_person_token(doc[i], phrase)]
+        if not marked:
+            return None
+        # The contiguous run that ends nearest the head.
+        end = marked[-1]
+        start = end
+        while start - 1 in marked:
+            start -= 1
+        return start, end + 1
+
+    def _is_person_token(self, token: Token, phrase: Phrase) -> bool:
+        if token.i in self.role_at or token.pos_ not in {"PROPN", "NOUN"}:
+            return False
+        match = self.name_at.get(token.i)
+        if match is not None:
+            return match.kind == PERSON
+        if token.i in self.person_tokens:
+            return True
+        if not token.text[:1].isupper():
+            return False
+        if token.pos_ == "NOUN":  # the tagger calls some foreign surnames nouns ("Guterres")
+            return self.coref.knows_surname(token.text)
+        # A capitalised word after a person title ("President Zelensky"), or the surname of a
+        # person named earlier ("Kamikawa condemned", even when NER calls it a place).
+        titled = any(r.role.kind == "person" and r.end <= token.i for r in phrase.roles)
+        return titled or self.coref.knows_surname(token.text)
+
+    def _read_appositions(self, phrase: Phrase) -> None:
+        for child in phrase.head.rights:
+            if child.dep_ != "appos":
+                continue
+            other = self._read_phrase(child)
+            if not other.is_actor:
+                continue
+            if other.person and phrase.person:
+                continue  # two people side by side: not one actor
+            phrase.names.extend(m for m in other.names if m not in phrase.names)
+            phrase.roles.extend(other.roles)
+            phrase.served.extend(other.served)
+            phrase.person = phrase.person or other.person
+            phrase.former = phrase.former or other.former
+            self.consumed.update(t.i for t in child.subtree)
+            if child.i == phrase.end or self.doc[phrase.end : child.left_edge.i].text.strip() == "":
+                phrase.end = child.i + 1  # adjacent, no comma: "counterpart Penny Wong"
+
+    def _read_served(self, phrase: Phrase) -> None:
+        head = phrase.head
+        for child in head.children:
+            if child.dep_ == "poss":
+                served = self._served_by(child, phrase)
+                if served is not None:
+                    phrase.served.append(served)
+                    if child.i < phrase.start:
+                        phrase.start = child.left_edge.i
+        if not phrase.roles or phrase.person:
+            return
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in SERVING_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                other = self._read_phrase(obj)
+                if not (other.names or other.roles):
+                    continue
+                phrase.served.append(self._as_entity(self._resolve(other), other))
+                self.consumed.update(t.i for t in prep.subtree)
+                phrase.end = max(phrase.end, obj.right_edge.i + 1)
+                return
+
+    def _served_by(self, poss: Token, owner: Phrase) -> Entity | None:
+        if owner.roles and owner.roles[0].role.phrase == "counterpart":
+            return None  # "her counterpart": the same office, another party
+        if poss.pos_ == "PRON":
+            antecedent = self.coref.antecedent(poss)
+            if antecedent is None:
+                return None
+            self.coref.add(self._pronoun_mention(poss, antecedent))
+            return self._as_entity(antecedent.fields, None)
+        other = self._read_phrase(poss)
+        if not other.is_actor:
+            return None
+        fields = self._resolve(other)
+        if other.person:
+            self._emit(other)  # "Putin's spokesman": Putin is an actor in his own right
+        self.consumed.update(t.i for t in poss.subtree)
+        return self._as_entity(fields, other)
+
+    def _as_entity(self, fields: ActorFields, phrase: Phrase | None) -> Entity:
+        # What a role serves: an organisation, a state, or a body of a state whose role text
+        # the serving role takes ("Foreign Ministry" -> "Foreign Ministry spokesman").
+        kind = (
+            "org"
+            if fields.org and not fields.country
+            else "institution"
+            if fields.role and not fields.person
+            else "country"
+        )
+        if phrase is not None and phrase.names and not phrase.roles and not phrase.person:
+            entity = phrase.names[0].entities[0] if phrase.names[0].entities else None
+            if entity is not None:
+                return entity
+        return Entity(
+            fields.kb_id or "",
+            fields.name,
+            kind,
+            fields.country,
+            fields.org,
+            fields.sector,
+            fields.code,
+            fields.role,
+        )
+
+    # -- emitting ------------------------------------------------------------------------
+    def _resolve(self, phrase: Phrase) -> ActorFields:
+        return resolve(self._descriptor(phrase), self.kb, self.day)
+
+    def _descriptor(self, phrase: Phrase, names: list[NameMatch] | None = None) -> Descriptor:
+        doc = self.doc
+        names = phrase.names if names is None else names
+        entities = [e for m in names if m.kind != PERSON for e in m.entities[:1]]
+        entities.extend(phrase.served)
+        person = doc[phrase.person[0] : phrase.person[1]].text if phrase.person else None
+        if person is None:
+            person = next((doc[m.start : m.end].text for m in names if m.kind == PERSON), None)
+        roles: list[tuple[Role, str]] = [(r.role, doc[r.start : r.end].text) for r in phrase.roles]
+        text = doc[phrase.start : phrase.end].text
+        return Descriptor(text, person, entities, roles, phrase.former)
+
+    def _emit(self, phrase: Phrase) -> None:
+        for names, start, end in self._split_coordinated(phrase):
+            fields = resolve(self._descriptor(phrase, names), self.kb, self.day)
+            fields = self._counterpart(phrase, fields)
+            self.coref.add(
+                Mention.make(
+                    self.doc,
+                    start,
+                    end,
+                    phrase.head,
+                    fields,
+                    plural=phrase.head.tag_ in {"NNS", "NNPS"},
+                )
+            )
+        self.consumed.update(range(phrase.start, phrase.end))
+
+    def _split_coordinated(self, phrase: Phrase) -> list[tuple[list[NameMatch], int, int]]:
+        """'French and German diplomats': one actor per coordinated name."""
+        places = [m for m in phrase.names if m.kind != PERSON]
+        coordinated = [m for m in places if self._conj_linked(m, places)]
+        if len(coordinated) < 2:
+            return [(phrase.names, phrase.start, phrase.end)]
+        shared = [m for m in phrase.names if m not in coordinated]
+        out = []
+        for k, match in enumerate(coordinated):
+            last = k == len(coordinated) - 1
+            out.append(([match, *shared], match.start, phrase.end if last else match.end))
+        return out
+
+    def _conj_linked(self, match: NameMatch, others: list[NameMatch]) -> bool:
+        root = self.doc[match.end - 1]
+        for other in others:
+            if other is match:
+                continue
+            other_root = self.doc[other.end - 1]
+            if root.dep_ == "conj" and other.start <= root.head.i < other.end:
+                return True
+            if other_root.dep_ == "conj" and match.start <= other_root.head.i < match.end:
+                return True
+        return False
+
+    def _counterpart(self, phrase: Phrase, fields: ActorFields) -> ActorFields:
+        """'her Australian counterpart': the office of the person met, in another country."""
+        if not phrase.roles or phrase.roles[0].role.phrase != "counterpart":
+            return fields
+        other = self.coref.subject_of(phrase.head)
+        if other is None or other.fields.role is None:
+            return fields
+        role = other.fields.role.removeprefix("former ")
+        sector = fields.sector or other.fields.sector
+        return ActorFields(
+            fields.name,
+            fields.kb_id,
+            fields.country,
+            fields.org,
+            sector,
+            role,
+            self.kb.actor_code(fields.country, sector) or fields.code,
+            True,
+        )
+
+    def _emit_possessor(self, head: Token) -> None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                other = self._read_phrase(child)
+                if other.is_actor:
+                    self._emit(other)
+                    self.consumed.update(t.i for t in child.subtree)
+
+    def _is_location(self, phrase: Phrase) -> bool:
+        """'in Tokyo', 'flew to Beijing': a place named as a place, not acting."""
+        if phrase.roles or phrase.person or len(phrase.names) != 1:
+            return False
+        entities = phrase.names[0].entities
+        if not entities or any(e.kind not in PLACE_KINDS for e in entities):
+            return False
+        head = phrase.head
+        if head.dep_ != "pobj" and not (head.dep_ == "conj" and head.head.dep_ == "pobj"):
+            return head.dep_ == "npadvmod" and head.i == head.sent.start  # dateline "TOKYO -"
+        prep = head.head if head.dep_ == "pobj" else head.head.head
+        word = prep.lower_
+        if word in LOCATIVE_PREPS:
+            return True
+        return word in MOTION_PREPS and any(e.kind == "capital" for e in entities)
+
+    def _refers_back(self, phrase: Phrase) -> bool:
+        """'the two ministers', 'the alliance', 'the ministry': earlier actors again."""
+        mentions = self.coref.refer_back(phrase.head, phrase.roles)
+        if not mentions:
+            return False
+        doc = self.doc
+        for antecedent in mentions:
+            self.coref.add(
+                Mention.make(
+                    doc,
+                    phrase.start,
+                    phrase.end,
+                    phrase.head,
+                    antecedent.fields,
+                    cluster=antecedent.cluster,
+                    plural=False,
+                )
+            )
+        self.consumed.update(range(phrase.start, phrase.end))
+        return True
+
+    def _pronoun(self, token: Token) -> None:
+        if token.lower_ not in PRONOUNS or token.dep_ not in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "pobj",
+            "dative",
+            "poss",
+            "conj",
+            "appos",
+        }:
+            return
+        if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "remain"}:
+            return  # "it is unclear whether ..."
+        antecedent = self.coref.antecedent(token)
+        if antecedent is not None:
+            self.coref.add(self._pronoun_mention(token, antecedent))
+
+    def _pronoun_mention(self, token: Token, antecedent: Mention) -> Mention:
+        return Mention.make(
+            self.doc,
+            token.i,
+            token.i + 1,
+            token,
+            antecedent.fields,
+            cluster=antecedent.cluster,
+            plural=False,
+            pronoun=True,
+        )
+
+    def _leftover_names(self) -> None:
+        """KB names left in modifier positions ('the Iran nuclear deal')."""
+        seen: set[int] = set()
+        for _, match in sorted(self.name_at.items()):
+            if id(match) in seen:
+                continue
+            seen.add(id(match))
+            if match.kind != PERSON and not any(
+                j in self.consumed for j in range(match.start, match.end)
+            ):
+                self._emit_name(match)
+
+    def _emit_name(self, match: NameMatch) -> None:
+        if not match.entities or any(e.kind == "capital" for e in match.entities):
+            return  # a capital as a modifier is a place ("the Beijing summit")
+        phrase = Phrase(self.doc[match.end - 1], match.start, match.end, names=[match])
+        if not self._is_location(phrase):
+            self._emit(phrase)

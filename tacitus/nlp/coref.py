@@ -1,0 +1,221 @@
+"""Mentions and their references back inside one article.
+
+Rules, in the order a reader applies them: a surname names the person named in full before;
+a pronoun is the most recent compatible actor, subjects first; "the two ministers" and "both
+sides" are the last two actors of that kind; "the ministry" is the ministry named before;
+"the alliance" is the most recent organisation that noun describes (NATO).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.kb import ActorFields, KnowledgeBase, fold
+
+__all__ = ["Coref", "Mention"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PAIR_WORDS = frozenset({"two", "both"})
+# How far back (in sentences) a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+
+
+@dataclass
+class Mention:
+    """One actor mention; `cluster` groups mentions of the same actor in the article."""
+
+    text: str
+    start: int  # character offsets
+    end: int
+    tok_start: int
+    tok_end: int
+    head: int
+    sent: int
+    fields: ActorFields
+    subject: bool
+    plural: bool
+    pronoun: bool = False
+    cluster: int = -1
+
+    @classmethod
+    def make(
+        cls,
+        doc: Doc,
+        start: int,
+        end: int,
+        head: Token,
+        fields: ActorFields,
+        *,
+        cluster: int = -1,
+        plural: bool = False,
+        pronoun: bool = False,
+    ) -> Mention:
+        span = doc[start:end]
+        sent_index = _sentence_index(doc, head)
+        return cls(
+            span.text,
+            span.start_char,
+            span.end_char,
+            start,
+            end,
+            head.i,
+            sent_index,
+            fields,
+            head.dep_ in SUBJECT_DEPS,
+            plural,
+            pronoun,
+            cluster,
+        )
+
+    def to_dict(self) -> dict:
+        f = self.fields
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": f.name,
+            "kb_id": f.kb_id,
+            "country": f.country,
+            "org": f.org,
+            "sector": f.sector,
+            "role": f.role,
+            "code": f.code,
+            # internal: used by the later stages, dropped from the output records
+            "head": self.head,
+            "tokens": [self.tok_start, self.tok_end],
+            "sent": self.sent,
+            "cluster": self.cluster,
+            "person": f.person,
+            "pronoun": self.pronoun,
+        }
+
+
+def _sentence_index(doc: Doc, token: Token) -> int:
+    for k, sent in enumerate(doc.sents):
+        if sent.start <= token.i < sent.end:
+            return k
+    return 0
+
+
+class Coref:
+    """The mentions read so far, and the rules that link a new mention to them."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.mentions: list[Mention] = []
+        self._clusters: dict[tuple, int] = {}
+
+    def add(self, mention: Mention) -> Mention:
+        if mention.cluster < 0:
+            mention.cluster = self._cluster_for(mention)
+        self.mentions.append(mention)
+        return mention
+
+    def _cluster_for(self, mention: Mention) -> int:
+        f = mention.fields
+        if f.person:
+            earlier = self._person_named(f.name)
+            if earlier is not None:
+                if not (f.country or f.org or f.sector):
+                    # "Wong praised ...": the surname carries who she is from before.
+                    mention.fields = earlier.fields
+                return earlier.cluster
+        key = (
+            (f.kb_id,)
+            if f.kb_id
+            else (f.country, f.org, f.sector, fold(f.role or ""), fold(f.name) if f.person else "")
+        )
+        return self._clusters.setdefault(key, len(self._clusters))
+
+    # -- names ---------------------------------------------------------------------------
+    def _person_named(self, name: str) -> Mention | None:
+        words = fold(name).split()
+        for m in reversed(self.mentions):
+            if not m.fields.person or m.pronoun:
+                continue
+            known = fold(m.fields.name).split()
+            if (
+                words == known
+                or (len(words) == 1 and words[0] in known[1:])
+                or (len(known) == 1 and known[0] in words[1:])
+            ):
+                return m
+        return None
+
+    def knows_surname(self, text: str) -> bool:
+        return self._person_named(text) is not None and " " not in text.strip()
+
+    # -- pronouns ------------------------------------------------------------------------
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        word = pronoun.lower_
+        sent = _sentence_index(pronoun.doc, pronoun)
+        candidates = [
+            m for m in self.mentions if m.head < pronoun.i and sent - m.sent <= PRONOUN_WINDOW
+        ]
+        if word in PERSON_PRONOUNS:
+            fits = [m for m in candidates if m.fields.person]
+        elif word in THING_PRONOUNS:
+            fits = [m for m in candidates if not m.fields.person and not m.plural]
+        elif word in PLURAL_PRONOUNS:
+            fits = [m for m in candidates if m.plural] or [
+                m for m in candidates if not m.fields.person and m.fields.org
+            ]
+        else:
+            return None
+        if not fits:
+            return None
+        # The subject of the latest sentence with a fitting subject wins; else the latest.
+        subjects = [m for m in fits if m.subject and not m.pronoun]
+        if subjects and subjects[-1].sent >= fits[-1].sent - 1:
+            return subjects[-1]
+        return fits[-1]
+
+    def subject_of(self, token: Token) -> Mention | None:
+        """The actor who is the subject of the clause `token` is in."""
+        verb = token.head
+        while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                for m in reversed(self.mentions):
+                    if m.head == child.i:
+                        return m
+        return None
+
+    # -- phrases that refer back ---------------------------------------------------------
+    def refer_back(self, head: Token, roles: list) -> list[Mention]:
+        """Antecedents for 'the two ministers', 'the ministry', 'the alliance', or []."""
+        words = {t.lower_ for t in head.lefts}
+        if words & PAIR_WORDS and head.tag_ in {"NNS", "NNPS"}:
+            return self._last_two(head, person=bool(roles) and roles[0].role.kind == "person")
+        if "the" not in words and "this" not in words:
+            return []
+        lemma = head.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.head >= head.i:
+                continue
+            role = fold(m.fields.role or "")
+            if roles and role and role.split()[-1] == fold(roles[0].role.phrase).split()[-1]:
+                return [m]
+        generic = {e.kb_id for e in self.kb.generics.get(lemma, [])}
+        if generic:
+            for m in reversed(self.mentions):
+                if m.head < head.i and m.fields.kb_id in generic:
+                    return [m]
+        return []
+
+    def _last_two(self, head: Token, *, person: bool) -> list[Mention]:
+        found: list[Mention] = []
+        for m in reversed(self.mentions):
+            if m.head >= head.i or (person and not m.fields.person):
+                continue
+            if all(m.cluster != f.cluster for f in found):
+                found.append(m)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []

