@@ -20,6 +20,11 @@ from tacitus.resources import Row, load_bundled, unique_by
 __all__ = ["Entity", "KnowledgeBase", "Place", "Role", "Term", "fold", "load_kb"]
 
 
+def role_key(role: str) -> str:
+    """An office name reduced for comparison: case, accents, hyphens and spacing ignored."""
+    return " ".join(fold(role).replace("-", " ").split())
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes: the key for name lookups."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -92,6 +97,7 @@ class KnowledgeBase:
         self.person_names: dict[str, set[str]] = defaultdict(set)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.person_surfaces: set[str] = set()
+        self.offices: dict[tuple[str, str | None, str | None], list[Term]] = defaultdict(list)
         self.places: dict[str, Place] = {}
         self.generics: dict[str, list[Entity]] = defaultdict(list)
 
@@ -103,7 +109,7 @@ class KnowledgeBase:
         """CAMEO actor code: the country's CAMEO code followed by an agent code."""
         base = self.country_codes.get(iso3, iso3) if iso3 else None
         if base is None:
-            return suffix if suffix in {"IGO", "NGO"} else None
+            return suffix  # CAMEO allows a bare agent code: "police said" -> COP
         return base + (suffix or "")
 
     def people_named(self, name: str) -> set[str]:
@@ -127,17 +133,11 @@ class KnowledgeBase:
     def holder_on(
         self, role: str, day: date, *, country: str | None = None, org: str | None = None
     ) -> Term | None:
-        """Who held `role` (case-insensitive) for that country or organisation on `day`."""
-        key = fold(role)
-        for terms in self.terms.values():
-            for term in terms:
-                if (
-                    fold(term.role) == key
-                    and term.country == country
-                    and term.org == org
-                    and term.valid_on(day)
-                ):
-                    return term
+        """Who held `role` for that country or organisation on `day` ("Secretary-General"
+        and "secretary general" are the same office)."""
+        for term in self.offices.get((role_key(role), country, org), ()):
+            if term.valid_on(day):
+                return term
         return None
 
     def place(self, name: str) -> Place | None:
@@ -229,18 +229,18 @@ def _add_people(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
         if row["end"] is not None and row["end"] <= row["start"]:
             raise DataError(f"{where} column 'end': {row['end']} is not after start {row['start']}")
         pid = row["id"]
-        kb.terms[pid].append(
-            Term(
-                pid,
-                row["name"],
-                row["country"],
-                row["org"],
-                row["role"],
-                row["sector"],
-                row["start"],
-                row["end"],
-            )
+        term = Term(
+            pid,
+            row["name"],
+            row["country"],
+            row["org"],
+            row["role"],
+            row["sector"],
+            row["start"],
+            row["end"],
         )
+        kb.terms[pid].append(term)
+        kb.offices[(role_key(term.role), term.country, term.org)].append(term)
         for name in (row["name"], *row["aliases"]):
             kb.person_names[fold(name)].add(pid)
             kb.person_surfaces.add(name)

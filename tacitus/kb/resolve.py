@@ -113,6 +113,15 @@ def _known_person(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields
         # Unknown, or several people of that name: the descriptors decide, not a guess.
         return None
     term, current = found[0]
+    if not current and desc.roles and not desc.former:
+        # The KB knows an ended office, the text names a present one ("Wang Yi, China's top
+        # diplomat"): the person is the KB's, the office the text's.
+        now = resolve(Descriptor(desc.text, None, desc.entities, desc.roles), kb, day)
+        country = now.country or term.country
+        code = now.code if now.country or now.org else kb.actor_code(country, now.sector)
+        return ActorFields(
+            term.name, term.person_id, country, now.org, now.sector, now.role, code, True
+        )
     return _from_term(kb, term, current=current and not desc.former, role=_role_text(desc.roles))
 
 

@@ -9,13 +9,14 @@ surnames and definite role phrases refer back through `Coref`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, resolve
-from tacitus.nlp.coref import Coref, Mention
+from tacitus.nlp.coref import Coref, Mention, sentence_starts
 from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
 
 __all__ = ["find_actors"]
@@ -74,6 +75,19 @@ PRONOUNS = frozenset(
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "ousted", "deposed", "exiled"})
 
 
+# A dateline: "TOKYO -", "KUZNICA, Poland -", "WASHINGTON (Reuters) -" at the start.
+_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'\u2019()]{1,60}?\s[-\u2013\u2014]+\s")
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Index of the first token after a dateline, or 0."""
+    m = _DATELINE.match(doc.text)
+    if m is None or not m.group(0).strip()[:2].isupper():
+        return 0
+    span = doc.char_span(0, m.end(), alignment_mode="expand")
+    return span.end if span is not None else 0
+
+
 def _np_left(head: Token) -> list[Token]:
     """Tokens left of the head inside its noun phrase (not a dateline or adverbial before it)."""
     out = []
@@ -121,8 +135,9 @@ class _Reader:
         self.roles_by_end = match_roles(doc, kb)
         self.role_at = {i: r for r in self.roles_by_end.values() for i in range(r.start, r.end)}
         self.person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
-        self.consumed: set[int] = set()
-        self.coref = Coref(kb)
+        self.body_start = _dateline_end(doc)
+        self.consumed: set[int] = set(range(self.body_start))  # "TOKYO -" names no actor
+        self.coref = Coref(kb, sentence_starts(doc))
 
     def read(self) -> list[dict]:
         for token in self.doc:
@@ -149,6 +164,12 @@ class _Reader:
             self.consumed.update(range(phrase.start, phrase.end))
             return
         if not self._head_is_actor(phrase):
+            if (
+                not phrase.names
+                and head.lemma_.lower() in self.kb.generics
+                and self._refers_back(phrase)
+            ):
+                return  # "the alliance" after NATO
             # "Japan's role", "UN Security Council resolutions": the names inside are actors,
             # the phrase is not.
             for match in phrase.names:
@@ -172,7 +193,7 @@ class _Reader:
 
     def _read_phrase(self, head: Token) -> Phrase:
         tokens = sorted({head.i, *(t.i for t in _np_left(head))})
-        start = tokens[0]
+        start = max(tokens[0], self.body_start if head.i >= self.body_start else 0)
         while start < head.i and self.doc[start].dep_ in {"det", "punct", "predet", "cc"}:
             start += 1
         phrase = Phrase(head, start, head.i + 1)
@@ -292,9 +313,16 @@ class _Reader:
                 if obj.dep_ != "pobj":
                     continue
                 other = self._read_phrase(obj)
-                if not (other.names or other.roles):
+                earlier = (
+                    [] if other.names or other.person else self.coref.refer_back(obj, other.roles)
+                )
+                if earlier:  # "a spokesman for the group": the group named before
+                    served = self._as_entity(earlier[0].fields, None)
+                elif other.names or other.roles:
+                    served = self._as_entity(self._resolve(other), other)
+                else:
                     continue
-                phrase.served.append(self._as_entity(self._resolve(other), other))
+                phrase.served.append(served)
                 self.consumed.update(t.i for t in prep.subtree)
                 phrase.end = max(phrase.end, obj.right_edge.i + 1)
                 return
@@ -360,10 +388,11 @@ class _Reader:
 
     def _emit(self, phrase: Phrase) -> None:
         for names, start, end in self._split_coordinated(phrase):
-            fields = resolve(self._descriptor(phrase, names), self.kb, self.day)
+            earlier = self._named_before(phrase, names)
+            fields = earlier or resolve(self._descriptor(phrase, names), self.kb, self.day)
             fields = self._counterpart(phrase, fields)
             self.coref.add(
-                Mention.make(
+                self._mention(
                     self.doc,
                     start,
                     end,
@@ -373,6 +402,14 @@ class _Reader:
                 )
             )
         self.consumed.update(range(phrase.start, phrase.end))
+
+    def _named_before(self, phrase: Phrase, names: list[NameMatch]) -> ActorFields | None:
+        """A bare name of a person named earlier in the article is that person, as the article
+        described them ("Kirby said" after "John Kirby, a spokesman for ...")."""
+        if phrase.person is None or phrase.roles or any(m.kind != PERSON for m in names):
+            return None
+        earlier = self.coref.person_named(self.doc[phrase.person[0] : phrase.person[1]].text)
+        return earlier.fields if earlier is not None else None
 
     def _split_coordinated(self, phrase: Phrase) -> list[tuple[list[NameMatch], int, int]]:
         """'French and German diplomats': one actor per coordinated name."""
@@ -451,7 +488,7 @@ class _Reader:
         doc = self.doc
         for antecedent in mentions:
             self.coref.add(
-                Mention.make(
+                self._mention(
                     doc,
                     phrase.start,
                     phrase.end,
@@ -482,8 +519,11 @@ class _Reader:
         if antecedent is not None:
             self.coref.add(self._pronoun_mention(token, antecedent))
 
+    def _mention(self, *args, **kwargs) -> Mention:
+        return Mention.make(*args, starts=self.coref.starts, **kwargs)
+
     def _pronoun_mention(self, token: Token, antecedent: Mention) -> Mention:
-        return Mention.make(
+        return self._mention(
             self.doc,
             token.i,
             token.i + 1,

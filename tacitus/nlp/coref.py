@@ -8,7 +8,8 @@ sides" are the last two actors of that kind; "the ministry" is the ministry name
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -21,6 +22,21 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PAIR_WORDS = frozenset({"two", "both"})
+# Plural nouns for which "both X" / "the two X" means two states.
+STATE_NOUNS = frozenset(
+    {
+        "government",
+        "country",
+        "nation",
+        "state",
+        "side",
+        "neighbour",
+        "neighbor",
+        "capital",
+        "power",
+        "administration",
+    }
+)
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 
@@ -41,6 +57,7 @@ class Mention:
     plural: bool
     pronoun: bool = False
     cluster: int = -1
+    coordinated: bool = False
 
     @classmethod
     def make(
@@ -51,12 +68,16 @@ class Mention:
         head: Token,
         fields: ActorFields,
         *,
+        starts: list[int],
         cluster: int = -1,
         plural: bool = False,
         pronoun: bool = False,
     ) -> Mention:
         span = doc[start:end]
-        sent_index = _sentence_index(doc, head)
+        coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+        subject = head.dep_ in SUBJECT_DEPS or (
+            head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS
+        )
         return cls(
             span.text,
             span.start_char,
@@ -64,12 +85,13 @@ class Mention:
             start,
             end,
             head.i,
-            sent_index,
+            sentence_index(starts, head),
             fields,
-            head.dep_ in SUBJECT_DEPS,
+            subject,
             plural,
             pronoun,
             cluster,
+            coordinated,
         )
 
     def to_dict(self) -> dict:
@@ -95,18 +117,21 @@ class Mention:
         }
 
 
-def _sentence_index(doc: Doc, token: Token) -> int:
-    for k, sent in enumerate(doc.sents):
-        if sent.start <= token.i < sent.end:
-            return k
-    return 0
+def sentence_starts(doc: Doc) -> list[int]:
+    return [s.start for s in doc.sents]
+
+
+def sentence_index(starts: list[int], token: Token) -> int:
+    """Index of the token's sentence, given the sentence starts of its Doc."""
+    return bisect_right(starts, token.i) - 1
 
 
 class Coref:
     """The mentions read so far, and the rules that link a new mention to them."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, starts: list[int]) -> None:
         self.kb = kb
+        self.starts = starts
         self.mentions: list[Mention] = []
         self._clusters: dict[tuple, int] = {}
 
@@ -119,7 +144,7 @@ class Coref:
     def _cluster_for(self, mention: Mention) -> int:
         f = mention.fields
         if f.person:
-            earlier = self._person_named(f.name)
+            earlier = self.person_named(f.name)
             if earlier is not None:
                 if not (f.country or f.org or f.sector):
                     # "Wong praised ...": the surname carries who she is from before.
@@ -133,7 +158,7 @@ class Coref:
         return self._clusters.setdefault(key, len(self._clusters))
 
     # -- names ---------------------------------------------------------------------------
-    def _person_named(self, name: str) -> Mention | None:
+    def person_named(self, name: str) -> Mention | None:
         words = fold(name).split()
         for m in reversed(self.mentions):
             if not m.fields.person or m.pronoun:
@@ -148,21 +173,29 @@ class Coref:
         return None
 
     def knows_surname(self, text: str) -> bool:
-        return self._person_named(text) is not None and " " not in text.strip()
+        return self.person_named(text) is not None and " " not in text.strip()
 
     # -- pronouns ------------------------------------------------------------------------
     def antecedent(self, pronoun: Token) -> Mention | None:
         word = pronoun.lower_
-        sent = _sentence_index(pronoun.doc, pronoun)
+        sent = sentence_index(self.starts, pronoun)
+        # Not the noun a relative clause hangs from: in "officials they blamed", "they"
+        # is not the officials.
+        ancestors = {t.i for t in pronoun.ancestors}
         candidates = [
-            m for m in self.mentions if m.head < pronoun.i and sent - m.sent <= PRONOUN_WINDOW
+            m
+            for m in self.mentions
+            if m.head < pronoun.i and sent - m.sent <= PRONOUN_WINDOW and m.head not in ancestors
         ]
         if word in PERSON_PRONOUNS:
             fits = [m for m in candidates if m.fields.person]
         elif word in THING_PRONOUNS:
+            if word == "it" and pronoun.dep_ not in SUBJECT_DEPS:
+                return None  # "welcomed it": an object "it" is nearly always a thing
             fits = [m for m in candidates if not m.fields.person and not m.plural]
         elif word in PLURAL_PRONOUNS:
-            fits = [m for m in candidates if m.plural] or [
+            # A plural noun, or one of coordinated actors ("the US and the EU ... they").
+            fits = [m for m in candidates if m.plural or m.coordinated] or [
                 m for m in candidates if not m.fields.person and m.fields.org
             ]
         else:
@@ -192,7 +225,9 @@ class Coref:
         """Antecedents for 'the two ministers', 'the ministry', 'the alliance', or []."""
         words = {t.lower_ for t in head.lefts}
         if words & PAIR_WORDS and head.tag_ in {"NNS", "NNPS"}:
-            return self._last_two(head, person=bool(roles) and roles[0].role.kind == "person")
+            kind = roles[0].role.kind if roles else None
+            states = head.lemma_.lower() in STATE_NOUNS or kind == "body"
+            return self._last_two(head, person=kind == "person", states=states)
         if "the" not in words and "this" not in words:
             return []
         lemma = head.lemma_.lower()
@@ -202,17 +237,43 @@ class Coref:
             role = fold(m.fields.role or "")
             if roles and role and role.split()[-1] == fold(roles[0].role.phrase).split()[-1]:
                 return [m]
-        generic = {e.kb_id for e in self.kb.generics.get(lemma, [])}
-        if generic:
-            for m in reversed(self.mentions):
-                if m.head < head.i and m.fields.kb_id in generic:
+        for m in reversed(self.mentions):
+            if m.head >= head.i:
+                continue
+            for entity in self.kb.generics.get(lemma, []):
+                if m.fields.kb_id == entity.kb_id:
                     return [m]
+                if entity.org and m.fields.org == entity.org and not m.fields.country:
+                    # "NATO leaders ... the alliance": the organisation itself, not its leaders
+                    fields = ActorFields(
+                        entity.name,
+                        entity.kb_id,
+                        entity.country,
+                        entity.org,
+                        entity.sector,
+                        None,
+                        entity.code,
+                        False,
+                    )
+                    return [
+                        replace(
+                            m, fields=fields, cluster=self._cluster_for(replace(m, fields=fields))
+                        )
+                    ]
         return []
 
-    def _last_two(self, head: Token, *, person: bool) -> list[Mention]:
+    def _last_two(self, head: Token, *, person: bool, states: bool) -> list[Mention]:
+        """The last two distinct actors of the right kind before `head`: people for "the two
+        ministers", different states for "both governments" / "the two countries"."""
         found: list[Mention] = []
         for m in reversed(self.mentions):
             if m.head >= head.i or (person and not m.fields.person):
+                continue
+            if states and (
+                m.fields.country is None
+                or m.fields.person
+                or any(m.fields.country == f.fields.country for f in found)
+            ):
                 continue
             if all(m.cluster != f.cluster for f in found):
                 found.append(m)

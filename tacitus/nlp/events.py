@@ -58,6 +58,28 @@ INTENT_HEADS = frozenset(
         "set",
     }
 )
+# Heads whose to-complement is only asked for: "urged Y to withdraw", "called on Y to talk".
+REQUEST_HEADS = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "demand",
+        "press",
+        "request",
+        "encourage",
+        "invite",
+        "push",
+        "tell",
+        "order",
+        "instruct",
+        "beg",
+        "implore",
+        "want",
+        "need",
+    }
+)
 NEGATING_HEADS = frozenset(
     {
         "refuse",
@@ -101,7 +123,10 @@ EVENT_ANAPHORA = frozenset(
     }
 )
 MATERIAL_QUADS = frozenset({2, 4})
-CLIMB_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "conj", "acl"})
+PATIENT_ROOTS = frozenset({"17", "18", "20"})
+# Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
+# coordination: in "condemned ... and announced sanctions" the sanctions are Biden's own act.
+CLIMB_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep"})
 
 
 @dataclass
@@ -211,8 +236,9 @@ class _Coder:
         if trigger.sense.pos == "VERB":
             heads = logical_subjects(token)
         else:
+            possessors = [] if self._patient_possessor(trigger) else children(token, "poss")
             heads = (
-                children(token, "poss")
+                possessors
                 or prep_objects(token, "by")
                 or (logical_subjects(trigger.support) if trigger.support is not None else [])
                 or [
@@ -221,11 +247,22 @@ class _Coder:
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.by_head
                 ]
             )
-        mentions = self._mentions(heads)
+        mentions = self._mentions(heads, possessors=True)
         return mentions, any(self.actors[m]["pronoun"] for m in mentions)
+
+    def _patient_possessor(self, trigger: _Trigger) -> list[int]:
+        """'Soleimani's killing', 'Navalny's arrest': a person possessing an act done to
+        people (CAMEO 17, 18, 20) is its victim, not its doer."""
+        if trigger.sense.pos != "NOUN" or trigger.sense.code[:2] not in PATIENT_ROOTS:
+            return []
+        possessors = self._mentions(children(trigger.token, "poss"))
+        return [m for m in possessors if self.actors[m]["person"]]
 
     def _targets(self, trigger: _Trigger, sources: list[int]) -> tuple[list[int], bool]:
         """Target mentions from the first slot that has any, and whether by event anaphora."""
+        patient = self._patient_possessor(trigger)
+        if patient:
+            return patient, False
         for slot in trigger.sense.targets:
             heads = self._slot(trigger, slot)
             mentions = self._mentions(heads, possessors=True)
@@ -267,8 +304,13 @@ class _Coder:
             for token in (head, *head.conjuncts):
                 found = self.by_head.get(token.i, [])
                 if not found and possessors:
-                    for poss in children(token, "poss"):
-                        found = found + self.by_head.get(poss.i, [])
+                    # "praised Japan's role", "struck Houthi targets", "Russian forces
+                    # shelled": the actor whose thing it is.
+                    for dep in ("poss", "compound", "amod", "nmod"):
+                        for child in children(token, dep):
+                            found = found + self.by_head.get(child.i, [])
+                        if found:
+                            break
                 out.extend(m for m in found if m not in out)
         return out
 
@@ -278,8 +320,28 @@ class _Coder:
         own = self.lexicon.senses(lemma, "NOUN")
         if lemma not in EVENT_ANAPHORA and not own:
             return None
-        roots = {s.code[:2] for s in own}
+        # The noun's plain sense says what kind of event it names ("attack" -> 19x); its
+        # conditional senses ("cyber attack") do not apply to a bare mention.
+        roots = {s.code[:2] for s in own if not s.requires and not s.particle}
         clusters = {self.actors[s]["cluster"] for s in sources}
+        earlier = [
+            e
+            for e in self.events
+            if e["source"] is not None
+            and e["trigger"]["start"] < noun.idx
+            and self._cluster(e["source"]) not in clusters
+        ]
+        # The same word first: "the strikes" are the strikes told before; of the actors of
+        # that trigger, the first that names a state or organisation.
+        same = [e for e in earlier if self.doc[e["trigger_token"]].lemma_.lower() == lemma]
+        if same:
+            latest = [e for e in same if e["trigger_token"] == same[-1]["trigger_token"]]
+            known = [
+                e
+                for e in latest
+                if self.actors[e["source"]]["country"] or self.actors[e["source"]]["org"]
+            ]
+            return (known or latest)[0]["source"]
         for event in reversed(self.events):
             if event["source"] is None or event["trigger"]["start"] >= noun.idx:
                 continue
@@ -307,6 +369,8 @@ class _Coder:
             pairs = [(s, t) for s in sources for t in targets]
         elif trigger.sense.symmetric and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s != t]
+        elif trigger.sense.symmetric and trigger.sense.code.startswith("04"):
+            return []  # a meeting needs two parties: "China met its targets" is no event
         else:
             pairs = [(s, None) for s in sources]
         context = self._context(trigger)
@@ -406,6 +470,8 @@ class _Coder:
         modality = _factuality(trigger.verb)
         attributed, quote = None, None
         claim = self._claim(trigger.token)
+        if claim is None and trigger.support is not None:
+            claim = self._claim(trigger.support)
         if claim is not None:
             stance, attributed, quote = claim
             if modality == "asserted":
@@ -559,6 +625,11 @@ def _fits(token: Token, sense: Sense, pos: str) -> bool:
         elif condition.slot == "xcomp":
             if not {c.lemma_.lower() for c in children(token, "xcomp")} & condition.lemmas:
                 return False
+        elif condition.slot == "verb":
+            # the verb carrying a nominal trigger: "provided support" vs "expressed support"
+            governed = token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}
+            if not governed or token.head.lemma_.lower() not in condition.lemmas:
+                return False
         elif not _prep_lemmas(token, condition.slot) & condition.lemmas:
             return False
     return True
@@ -610,6 +681,8 @@ def _factuality(verb: Token) -> str:
         lemma = head.lemma_.lower()
         if lemma in NEGATING_HEADS:
             negated = True
+        elif lemma in REQUEST_HEADS:
+            hypothetical = True
         elif lemma in INTENT_HEADS:
             future = True
         if head.pos_ == "NOUN":

@@ -9,7 +9,7 @@ Values are plain data (str, lists of dicts) so that `Doc.to_bytes()` and
 - `doc._.tacitus_quotes`: quotes (dicts), set by `tacitus_quotes`.
 - `doc._.tacitus_events`: events (dicts), set by `tacitus_events`.
 - `doc._.tacitus_errors`: messages of component errors caught while coding a batch
-  (see tacitus.nlp.pipeline.record_error), or None.
+  (see tacitus.nlp.factories), or None.
 """
 
 from __future__ import annotations

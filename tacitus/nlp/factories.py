@@ -3,6 +3,12 @@
 `nlp.add_pipe("tacitus_actors")` etc. work in any English pipeline that has a tagger,
 lemmatizer, parser and NER; `nlp.analyze_pipes()` checks their order from `requires`.
 Components are thin: the rules live in tacitus.nlp.actors / quotes / events.
+
+A rule that fails on one odd article must not lose the batch: each component catches its own
+error, notes it on `doc._.tacitus_errors` and leaves its output empty, and the runner turns
+that doc into a Failure record. (spaCy's error handlers drop the doc from `nlp.pipe` instead,
+which would silently shift every later result.) A broken knowledge table is not one
+article's problem: DataError is raised.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tacitus.errors import DataError
 from tacitus.kb import load_kb
 from tacitus.nlp import extensions  # noqa: F401  (declares the Doc extensions)
 from tacitus.nlp.actors import find_actors
@@ -30,30 +37,53 @@ def article_day(doc: Doc) -> date | None:
     return date.fromisoformat(published) if published else None
 
 
-class ActorsComponent:
+class _Component:
+    name = ""
+    output = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            value = self.run(doc)
+        except DataError:
+            raise
+        except Exception as error:  # one article's failure, recorded on the doc
+            errors = list(doc._.tacitus_errors or [])
+            errors.append(f"{self.name}: {type(error).__name__}: {error}")
+            doc._.tacitus_errors = errors
+            value = []
+        setattr(doc._, self.output, value)
+        return doc
+
+    def run(self, doc: Doc) -> list[dict]:
+        raise NotImplementedError
+
+
+class ActorsComponent(_Component):
     """Finds actor mentions and resolves them with the KB on the article's date."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    name, output = "tacitus_actors", "tacitus_actors"
+
+    def run(self, doc: Doc) -> list[dict]:
         day = article_day(doc) or date.today()
-        doc._.tacitus_actors = find_actors(doc, kb=load_kb(), day=day)
-        return doc
+        return find_actors(doc, kb=load_kb(), day=day)
 
 
-class QuotesComponent:
+class QuotesComponent(_Component):
     """Finds direct, indirect and mixed quotes with their speakers."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.tacitus_quotes = find_quotes(
-            doc, actors=doc._.tacitus_actors or [], lexicon=load_lexicon()
-        )
-        return doc
+    name, output = "tacitus_quotes", "tacitus_quotes"
+
+    def run(self, doc: Doc) -> list[dict]:
+        return find_quotes(doc, actors=doc._.tacitus_actors or [], lexicon=load_lexicon())
 
 
-class EventsComponent:
+class EventsComponent(_Component):
     """Codes events with attribution, factuality, dates and places."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.tacitus_events = find_events(
+    name, output = "tacitus_events", "tacitus_events"
+
+    def run(self, doc: Doc) -> list[dict]:
+        return find_events(
             doc,
             actors=doc._.tacitus_actors or [],
             quotes=doc._.tacitus_quotes or [],
@@ -62,12 +92,13 @@ class EventsComponent:
             kb=load_kb(),
             published=article_day(doc),
         )
-        return doc
 
 
+# `token.pos` is set by the attribute ruler from the tags, which spaCy does not declare as
+# an assignment; `token.tag` is what the tagger assigns and what POS is derived from.
 @Language.factory(
     "tacitus_actors",
-    requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+    requires=["token.dep", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
     assigns=["doc._.tacitus_actors"],
 )
 def make_actors(nlp: Language, name: str) -> ActorsComponent:

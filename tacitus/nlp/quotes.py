@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.nlp.syntax import logical_subjects
 from tacitus.ontology import Lexicon
 
 __all__ = ["Segment", "find_quotes", "quoted_segments"]
@@ -233,7 +234,9 @@ class _Finder:
                 continue
             to = next((c for c in token.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if obj is None:
+            if obj is None or any(self.is_cue(t) for t in token.sent if t.i != token.i):
+                # "..., he told officials, according to his office": the phrase sources a
+                # quote that already has its cue and speaker.
                 continue
             skip = {t.i for t in token.subtree}
             words = [
@@ -260,12 +263,11 @@ def _content_range(content: Token) -> tuple[int, int]:
     """The clause's tokens without a leading 'that' and trailing punctuation."""
     start, end = content.left_edge.i, content.right_edge.i + 1
     doc = content.doc
-    while start < end and (
-        doc[start].lower_ == "that"
-        and doc[start].dep_ == "mark"
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
+    # After a reporting verb a leading "that" is the complementizer, whatever the parser
+    # made of it ("warned that famine was imminent").
+    if start + 1 < end and doc[start].lower_ == "that":
+        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -273,10 +275,9 @@ def _content_range(content: Token) -> tuple[int, int]:
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
-    return None
+    """The cue's subject, shared through coordination ("called ... and said")."""
+    subjects = logical_subjects(cue)
+    return subjects[0] if subjects else None
 
 
 def _cue_span(cue: Token) -> Span:
@@ -319,7 +320,7 @@ def _ends_with_colon(sent: Span) -> bool:
 
 def _to_dict(doc: Doc, number: int, quote: _Quote, actors: list[dict]) -> dict:
     text = doc.text
-    content = " ".join(text[s:e].strip() for s, e in quote.parts)
+    content = " ".join(text[s:e].strip().rstrip(",").rstrip() for s, e in quote.parts)
     cue = None
     if quote.cue_span is not None:
         s, e = quote.cue_span

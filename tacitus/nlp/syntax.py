@@ -52,10 +52,22 @@ def logical_subjects(verb: Token) -> list[Token]:
         return subjects
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and is_verb(verb.head.head):
+        # "India has no plans to hold talks", "announced a decision to expel": the one who
+        # has the plan does the act.
+        return logical_subjects(verb.head.head)
     if verb.dep_ == "conj" and is_verb(verb.head):
         return logical_subjects(verb.head)
     if verb.dep_ in {"xcomp", "advcl"} and is_verb(verb.head):
-        controller = children(verb.head, "dobj") if verb.dep_ == "xcomp" else []
+        # "urged Y to withdraw", "called on Y to withdraw", "appealed to Y to stop": Y acts.
+        controller = []
+        if verb.dep_ == "xcomp":
+            controller = children(verb.head, "dobj") or [
+                o
+                for p in verb.head.children
+                if p.dep_ in {"prep", "prt"} and p.lower_ in {"on", "upon", "to"}
+                for o in children(p, "pobj")
+            ]
         return controller or logical_subjects(verb.head)
     return []
 

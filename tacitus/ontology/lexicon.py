@@ -57,15 +57,18 @@ CUES = Schema(
     ),
 )
 
-_CONDITION = re.compile(r"(obj|xcomp|[a-z]+)=((?:NONE)|(?:[a-z][a-z' -]*)(?:\|[a-z][a-z' -]*)*)")
+_CONDITION = re.compile(
+    r"(obj|xcomp|verb|[a-z]+)=((?:NONE)|(?:[a-z][a-z' -]*)(?:\|[a-z][a-z' -]*)*)"
+)
 
 
 @dataclass(frozen=True)
 class Condition:
     """A condition on a trigger's dependents.
 
-    `slot` is `obj`, `xcomp` or a preposition; `lemmas` the accepted lemmas, or empty with
-    `absent=True` for `obj=NONE` (the verb must have no direct object).
+    `slot` is `obj`, `xcomp`, `verb` (the verb that carries a nominal trigger) or a
+    preposition; `lemmas` the accepted lemmas, or empty with `absent=True` for `obj=NONE`
+    (the verb must have no direct object).
     """
 
     slot: str

@@ -26,27 +26,27 @@ def code_articles(
     nlp = nlp if nlp is not None else default_pipeline()
     chunk_size = max(256, batch_size * max(n_process, 1) * 8)
     for chunk in _chunks(items, chunk_size):
-        articles = [item for item in chunk if isinstance(item, Article)]
+        articles = [(k, item) for k, item in enumerate(chunk) if isinstance(item, Article)]
         processes = n_process if len(articles) > batch_size else 1
-        coded = iter(
-            nlp.pipe(
-                ((make_doc(nlp, a), a) for a in articles),
-                as_tuples=True,
-                n_process=processes,
-                batch_size=batch_size,
-            )
+        docs = nlp.pipe(
+            ((make_doc(nlp, a), k) for k, a in articles),
+            as_tuples=True,
+            n_process=processes,
+            batch_size=batch_size,
         )
-        for item in chunk:
+        # Keyed by position: results are matched to their article, never by order alone.
+        coded = {k: doc for doc, k in docs}
+        for k, item in enumerate(chunk):
             if isinstance(item, InputError):
                 yield Failure(None, item.source or "<input>", "read", item.reason, str(item))
-                continue
-            doc, article = next(coded)
-            if doc._.tacitus_errors:
+            elif k not in coded:
+                yield Failure(item.id, item.id, "nlp", "error", "the pipeline returned no document")
+            elif coded[k]._.tacitus_errors:
                 yield Failure(
-                    article.id, article.id, "nlp", "error", "; ".join(doc._.tacitus_errors)
+                    item.id, item.id, "nlp", "error", "; ".join(coded[k]._.tacitus_errors)
                 )
             else:
-                yield to_record(doc, article)
+                yield to_record(coded[k], item)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -1,0 +1,181 @@
+"""Actor mentions: names, descriptors, metonyms and references back (with the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def mention(doc, text, nth=0):
+    found = [a for a in doc.actors if a.text == text]
+    assert len(found) > nth, f"no mention {text!r} in {[a.text for a in doc.actors]}"
+    return found[nth]
+
+
+def fields(actor):
+    return {"country": actor.country, "org": actor.org, "sector": actor.sector, "code": actor.code}
+
+
+@pytest.mark.parametrize(
+    "sentence,text,expected",
+    [
+        # title and demonym before a name the KB knows
+        (
+            "Brazilian President Luiz Inácio Lula da Silva arrived in Rome.",
+            "Brazilian President Luiz Inácio Lula da Silva",
+            {"country": "BRA", "sector": "GOV", "code": "BRAGOV", "org": None},
+        ),
+        # apposition after the name
+        (
+            "Antonio Guterres, the UN Secretary-General, urged restraint.",
+            "Antonio Guterres",
+            {"org": "UN", "sector": "IGO", "country": None, "code": "IGOUNO"},
+        ),
+        # prepositional descriptor: a spokesperson takes the sector of the body it speaks for
+        (
+            "A spokesman for the Turkish Foreign Ministry condemned the decision.",
+            "spokesman for the Turkish Foreign Ministry",
+            {"country": "TUR", "sector": "GOV", "code": "TURGOV", "org": None},
+        ),
+        # an unknown person coded from descriptors alone
+        (
+            "Iranian Foreign Ministry spokesman Nasser Kanaani rejected the report.",
+            "Iranian Foreign Ministry spokesman Nasser Kanaani",
+            {"country": "IRN", "sector": "GOV", "code": "IRNGOV", "org": None},
+        ),
+        (
+            "Kenyan police dispersed the crowd.",
+            "Kenyan police",
+            {"country": "KEN", "sector": "COP", "code": "KENCOP", "org": None},
+        ),
+        (
+            "Brazilian officials welcomed the vote.",
+            "Brazilian officials",
+            {"country": "BRA", "sector": "GOV", "code": "BRAGOV", "org": None},
+        ),
+        (
+            "Nigerian troops recaptured the town.",
+            "Nigerian troops",
+            {"country": "NGA", "sector": "MIL", "code": "NGAMIL", "org": None},
+        ),
+        # possessive descriptor and state media
+        (
+            "Pyongyang's state news agency published the statement.",
+            "Pyongyang's state news agency",
+            {"country": "PRK", "sector": "GOV", "code": "PRKGOVMED", "org": None},
+        ),
+        (
+            "Egypt's foreign ministry summoned the envoy.",
+            "Egypt's foreign ministry",
+            {"country": "EGY", "sector": "GOV", "code": "EGYGOV", "org": None},
+        ),
+        # capitals and seats of power that act
+        (
+            "Beijing said the drills were routine.",
+            "Beijing",
+            {"country": "CHN", "sector": "GOV", "code": "CHNGOV", "org": None},
+        ),
+        (
+            "The Kremlin dismissed the claim.",
+            "Kremlin",
+            {"country": "RUS", "sector": "GOV", "code": "RUSGOV", "org": None},
+        ),
+        (
+            "The Pentagon announced new deployments.",
+            "Pentagon",
+            {"country": "USA", "sector": "MIL", "code": "USAMIL", "org": None},
+        ),
+        # organisations by acronym and by name
+        (
+            "NATO expanded its eastern presence.",
+            "NATO",
+            {"org": "NATO", "sector": "IGO", "code": "IGOWSTNAT", "country": None},
+        ),
+        (
+            "The World Health Organization declared an emergency.",
+            "World Health Organization",
+            {"org": "WHO", "sector": "IGO", "country": None},
+        ),
+        # armed groups with their home state
+        (
+            "Hezbollah fired rockets at northern Israel.",
+            "Hezbollah",
+            {"country": "LBN", "sector": "REB", "org": None},
+        ),
+    ],
+)
+def test_descriptors_resolve(code, sentence, text, expected):
+    doc = code(sentence)
+    actual = fields(mention(doc, text))
+    assert {k: actual[k] for k in expected} == expected
+
+
+def test_capital_after_a_locative_preposition_is_a_place_not_an_actor(code):
+    doc = code("Foreign ministers met in Beijing and flew to Moscow on Sunday.")
+    assert [a.text for a in doc.actors if a.text in {"Beijing", "Moscow"}] == []
+
+
+def test_coordinated_demonyms_give_one_actor_each(code):
+    doc = code("French and German diplomats met in Geneva.")
+    assert [(a.text, a.country, a.sector) for a in doc.actors] == [
+        ("French", "FRA", "GOV"),
+        ("German diplomats", "DEU", "GOV"),
+    ]
+
+
+def test_surname_and_pronoun_refer_back(code):
+    doc = code(
+        "Antonio Guterres, the UN Secretary-General, visited Kyiv. Guterres said the "
+        "talks would resume. He added that both sides had agreed.",
+        published="2023-02-01",
+    )
+    full, surname, pronoun = (
+        mention(doc, "Antonio Guterres"),
+        mention(doc, "Guterres"),
+        mention(doc, "He"),
+    )
+    assert full.kb_id == surname.kb_id == pronoun.kb_id == "person/antonio-guterres"
+    assert surname.org == pronoun.org == "UN"
+
+
+def test_surname_of_a_person_unknown_to_the_kb(code):
+    doc = code(
+        "Turkish Foreign Ministry spokesman Oncu Keceli condemned Sweden. Keceli said "
+        "Ankara would respond."
+    )
+    later = mention(doc, "Keceli")
+    assert (later.name, later.country, later.sector) == ("Oncu Keceli", "TUR", "GOV")
+
+
+def test_the_two_ministers_are_the_two_named_before(code):
+    doc = code(
+        "Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang Yi in "
+        "Delhi. The two ministers agreed to resume border talks."
+    )
+    pair = [a for a in doc.actors if a.text == "two ministers"]
+    assert sorted(a.country for a in pair) == ["CHN", "IND"]
+
+
+def test_generic_noun_refers_to_the_organisation_named_before(code):
+    doc = code("NATO leaders met in Vilnius. The alliance agreed to strengthen its eastern flank.")
+    assert mention(doc, "alliance").org == "NATO"
+
+
+def test_office_holder_depends_on_the_article_date(code):
+    before = code("NATO's Secretary-General warned Moscow.", published="2023-02-01")
+    after = code("NATO's Secretary-General warned Moscow.", published="2025-06-01")
+    assert mention(before, "NATO's Secretary-General").kb_id == "person/jens-stoltenberg"
+    assert mention(after, "NATO's Secretary-General").kb_id == "person/mark-rutte"
+
+
+def test_a_former_office_holder_keeps_the_name_not_the_office(code):
+    doc = code("Jens Stoltenberg spoke at the conference.", published="2025-06-01")
+    actor = mention(doc, "Jens Stoltenberg")
+    assert actor.kb_id == "person/jens-stoltenberg"
+    assert actor.sector == "ELI" and actor.role.startswith("former ")
+
+
+def test_dateline_is_not_part_of_an_actor(code):
+    doc = code("ANKARA - Turkey condemned the burning of the book.")
+    assert mention(doc, "Turkey").start == len("ANKARA - ")

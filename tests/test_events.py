@@ -1,0 +1,172 @@
+"""Event coding: frames, voice, coordination, attribution and factuality (with the model).
+
+The sentences are our own; each checks one construction with actors and verbs other than
+those of the acceptance article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def side(actor):
+    return None if actor is None else (actor.country or actor.org)
+
+
+def triples(doc, *, asserted=None):
+    return {
+        (side(e.source), e.cameo, side(e.target))
+        for e in doc.events
+        if asserted is None or e.asserted == asserted
+    }
+
+
+def only(doc, cameo_root):
+    found = [e for e in doc.events if e.cameo.startswith(cameo_root)]
+    assert len(found) == 1, [(e.cameo, e.trigger.text) for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # active voice, target through the possessor of a non-actor object
+        ("Germany praised Poland's efforts to house refugees.", ("DEU", "051", "POL")),
+        # passive voice with a by-agent
+        ("Israel was accused by Turkey of committing war crimes.", ("TUR", "112", "ISR")),
+        # light (support) verbs carrying a nominal trigger
+        ("The European Union imposed sanctions on Belarus.", ("EU", "163", "BLR")),
+        ("Kenya held talks with Somalia in Nairobi.", ("KEN", "040", "SOM")),
+        # nominal triggers: possessor and by-phrase as source
+        ("The attack by Hamas on Israel killed hundreds of people.", ("PSE", "190", "ISR")),
+        # the target is the possessor of the object
+        ("Lithuania expelled Russia's ambassador.", ("LTU", "166", "RUS")),
+        # an appeal with a to-complement
+        ("Germany urged Israel to allow aid into Gaza.", ("DEU", "0255", "ISR")),
+        # a demonym modifier stands for its forces
+        (
+            "Israeli warplanes struck Hezbollah positions in southern Lebanon.",
+            ("ISR", "190", "LBN"),
+        ),
+    ],
+)
+def test_frames(code, sentence, expected):
+    assert expected in triples(code(sentence), asserted=True)
+
+
+def test_passive_without_target(code):
+    event = only(code("The raid was denounced by the Iraqi foreign ministry."), "11")
+    assert (event.source.code, event.target, event.asserted) == ("IRQGOV", None, True)
+
+
+def test_nominal_trigger_governed_by_a_trigger_verb_is_not_an_event(code):
+    doc = code("Russia's invasion of Ukraine was condemned by the UN General Assembly.")
+    assert ("UNGA", "111", "RUS") in triples(doc)
+    assert not [e for e in doc.events if e.trigger.text == "invasion"]
+
+
+def test_coordinated_actors_give_one_event_each(code):
+    doc = code("French and German diplomats met Chinese officials in Beijing on Monday.")
+    meetings = [e for e in doc.events if e.cameo.startswith("04")]
+    assert {(e.source.code, e.target.code) for e in meetings} == {
+        ("FRAGOV", "CHNGOV"),
+        ("DEUGOV", "CHNGOV"),
+    }
+    assert all(e.location.name == "Beijing" and e.date == "2024-03-18" for e in meetings)
+
+
+def test_joint_act_of_coordinated_subjects_goes_both_ways(code):
+    doc = code("Egypt and Qatar signed an agreement on gas supplies.")
+    assert {("EGY", "057", "QAT"), ("QAT", "057", "EGY")} <= triples(doc, asserted=True)
+
+
+def test_reported_attack_is_a_claim_and_the_report_an_accusation(code):
+    doc = code("Ukraine said Russian forces shelled a hospital in Kharkiv.")
+    shelled = next(e for e in doc.events if e.trigger.text == "shelled")
+    assert (shelled.source.code, shelled.modality, shelled.asserted) == (
+        "RUSMIL",
+        "reported",
+        False,
+    )
+    assert shelled.attributed_to.country == "UKR"
+    assert shelled.quote == doc.quotes[0].id and shelled.location.name == "Kharkiv"
+    assert ("UKR", "112", "RUS") in triples(doc, asserted=True)
+
+
+def test_direct_quote_content_is_reported(code):
+    doc = code('"Russia attacked our ports overnight," the Ukrainian foreign minister said.')
+    attacked = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert attacked.modality == "reported" and attacked.attributed_to.code == "UKRGOV"
+
+
+def test_denial_does_not_code_the_denied_act(code):
+    doc = code("Iran denied attacking the tanker.")
+    assert ("IRN", "016", None) in triples(doc, asserted=True)
+    attacked = next(e for e in doc.events if e.trigger.text == "attacking")
+    assert attacked.modality == "negated" and not attacked.asserted
+
+
+@pytest.mark.parametrize(
+    "sentence,trigger,modality",
+    [
+        ("Germany did not support the proposal.", "support", "negated"),
+        ("India has no plans to hold talks with Pakistan.", "talks", "negated"),
+        ("Hungary refused to sign the agreement.", "agreement", "negated"),
+        (
+            "China would impose sanctions on Lithuania if the office opened.",
+            "sanctions",
+            "hypothetical",
+        ),
+        ("Japan will hold talks with South Korea next week.", "talks", "future"),
+        ("Brazil and Argentina plan to sign a trade agreement.", "agreement", "future"),
+    ],
+)
+def test_factuality(code, sentence, trigger, modality):
+    event = next(e for e in code(sentence).events if e.trigger.text == trigger)
+    assert event.modality == modality and event.asserted is False
+
+
+def test_future_event_is_dated_by_its_own_words(code):
+    event = next(e for e in code("Japan will hold talks with South Korea next week.").events)
+    assert (event.date, event.date_precision, event.date_text) == (
+        "2024-03-25",
+        "week",
+        "next week",
+    )
+
+
+def test_historical_background_is_dated_when_it_happened(code):
+    doc = code("Saudi Arabia cut ties with Iran in 2016.", published="2023-03-10")
+    event = only(doc, "16")
+    assert (event.date, event.date_precision) == ("2016-01-01", "year")
+
+
+def test_event_noun_refers_to_the_earlier_event(code):
+    doc = code("Russian forces shelled Kharkiv on Monday. France condemned the shelling.")
+    condemn = only(doc, "11")
+    assert condemn.target.country == "RUS"
+
+
+def test_trigger_and_sentence_offsets(code):
+    text = "Lithuania expelled Russia's ambassador. Poland recalled its envoy from Minsk."
+    doc = code(text)
+    for event in doc.events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.sentence.start <= event.trigger.start < event.sentence.end
+    assert [e.sentence.index for e in doc.events] == sorted(e.sentence.index for e in doc.events)
+
+
+def test_codes_carry_their_ontology(code):
+    event = only(code("The European Union imposed sanctions on Belarus."), "16")
+    assert (event.cameo_name, event.goldstein, event.quad_class) == (
+        "Impose embargo, boycott, or sanctions",
+        -8.0,
+        4,
+    )
+    assert (event.plover, event.plover_mode) == ("SANCTION", "discontinue")
+
+
+def test_a_meeting_needs_two_parties(code):
+    assert code("China met its growth target last year.").events == ()

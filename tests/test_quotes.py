@@ -1,0 +1,115 @@
+"""Quotes: direct, split, multi-paragraph, indirect, mixed and 'according to' (with the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.nlp.quotes import quoted_segments
+
+pytestmark = pytest.mark.slow
+
+
+def test_segments_of_straight_curly_and_continued_quotes():
+    text = 'A said "one two." B said \u201cthree\u201d.\n\n"four five\n\n"six," C said.'
+    parts = [(text[s.start : s.end], s.continues) for s in quoted_segments(text)]
+    assert parts == [("one two.", False), ("three", False), ("four five", False), ("six,", True)]
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = 'He said "we will win\n\nThe next paragraph.'
+    [segment] = quoted_segments(text)
+    assert text[segment.start : segment.end] == "we will win"
+
+
+def test_speaker_after_the_quote(code):
+    [quote] = code(
+        '"We will not accept pressure from outside," the Chinese foreign ministry spokesman said.'
+    ).quotes
+    assert (quote.kind, quote.speaker.code, quote.cue.text) == ("direct", "CHNGOV", "said")
+    assert quote.content == "We will not accept pressure from outside"
+
+
+def test_speaker_before_the_quote(code):
+    [quote] = code(
+        'Polish Prime Minister Donald Tusk said: "Belarus is using migrants as a weapon."'
+    ).quotes
+    assert quote.speaker.country == "POL" and quote.kind == "direct"
+
+
+def test_quote_split_around_its_cue_is_one_quote(code):
+    doc = code(
+        "Irish Prime Minister Leo Varadkar spoke in Dublin. \u201cThe ceasefire must hold,"
+        "\u201d he said, \u201cand aid must reach Gaza.\u201d"
+    )
+    [quote] = doc.quotes
+    assert quote.content == "The ceasefire must hold and aid must reach Gaza."
+    assert quote.speaker.country == "IRL" and quote.speaker_text == "he"
+
+
+def test_quote_continued_into_the_next_paragraph(code):
+    text = (
+        "Egypt's foreign minister arrived in Doha on Monday.\n\n"
+        '"We are working day and night to reach a deal. The gaps are narrowing.\n\n'
+        '"Both sides must show flexibility," he told reporters.'
+    )
+    [quote] = code(text).quotes
+    assert quote.content.startswith("We are working") and quote.content.endswith("flexibility")
+    assert quote.speaker.code == "EGYGOV"
+
+
+def test_quote_without_a_speaker_in_the_text_has_none(code):
+    doc = code('"The ceasefire must hold," she said. Nobody else was named.')
+    [quote] = doc.quotes
+    assert quote.speaker is None and quote.speaker_text == "she"
+    assert not [e for e in doc.events if e.source is None]
+
+
+def test_indirect_quote_and_mixed_quote(code):
+    doc = code(
+        "Human Rights Watch said Israeli forces had fired on civilians. Pyongyang's state "
+        'news agency said the drills were a warning to "warmongers" in Seoul.'
+    )
+    indirect, mixed = doc.quotes
+    assert (indirect.kind, indirect.speaker.name, indirect.speaker.sector) == (
+        "indirect",
+        "Human Rights Watch",
+        "NGO",
+    )
+    assert indirect.content == "Israeli forces had fired on civilians"
+    assert mixed.kind == "mixed" and mixed.speaker.code == "PRKGOVMED"
+
+
+def test_according_to(code):
+    [quote] = code("According to Ukraine's air force, Russia launched 40 drones overnight.").quotes
+    assert quote.speaker.code == "UKRMIL" and quote.cue.text == "According to"
+    assert quote.content == "Russia launched 40 drones overnight"
+
+
+def test_quote_links_its_events(code):
+    doc = code("Tusk said Belarus is pushing migrants across the border.")
+    [quote] = doc.quotes
+    by_id = {e.id: e for e in doc.events}
+    linked = [by_id[i] for i in quote.events]
+    speech = [e for e in linked if e.quote is None]
+    claims = [e for e in linked if e.quote == quote.id]
+    # the running example of the project: an asserted accusation, and a claim, not a fact
+    assert [(e.source.country, e.cameo, e.target.country, e.asserted) for e in speech] == [
+        ("POL", "112", "BLR", True)
+    ]
+    assert [(e.source.country, e.modality, e.attributed_to.country) for e in claims] == [
+        ("BLR", "reported", "POL")
+    ]
+
+
+def test_turkish_spokesman_condemns_sweden(code):
+    doc = code(
+        "Turkish Foreign Ministry spokesman Oncu Keceli condemned Sweden for allowing the protest."
+    )
+    [event] = [e for e in doc.events if e.trigger.text == "condemned"]
+    assert (event.source.code, event.cameo, event.target.country, event.asserted) == (
+        "TURGOV",
+        "111",
+        "SWE",
+        True,
+    )
+    assert (event.plover, event.modality) == ("ACCUSE", "asserted")
