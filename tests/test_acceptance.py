@@ -6,9 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from tacitus.cli.main import main
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 ARTICLE = ROOT / "tests" / "fixtures" / "tokyo-talks.txt"

@@ -29,8 +29,7 @@ def test_jsonl_one_line_per_article_in_input_order(tmp_path, nlp):
     first, second = tmp_path / "b-first.txt", tmp_path / "a-second.txt"
     first.write_text(TEXT, encoding="utf-8")
     second.write_text("Egypt and Qatar signed an agreement on gas supplies.", encoding="utf-8")
-    result = run("code", str(first), str(second), "--published", "2024-03-20", "--format",
-                 "jsonl")
+    result = run("code", str(first), str(second), "--published", "2024-03-20", "--format", "jsonl")
     assert result.exit_code == 0, result.output
     docs = [json.loads(line) for line in result.output.splitlines()]
     assert [d["id"] for d in docs] == ["b-first", "a-second"]
@@ -69,7 +68,8 @@ def test_bad_inputs_are_reported_and_the_rest_is_coded(tmp_path, nlp):
     empty.write_text("", encoding="utf-8")
     binary.write_bytes(b"\x00\x01\x02")
     result = CliRunner().invoke(
-        main, ["code", str(empty), str(good), str(binary), "--format", "jsonl"])
+        main, ["code", str(empty), str(good), str(binary), "--format", "jsonl"]
+    )
     assert result.exit_code == 1
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["good"]
     assert f"{empty}: no text to code" in result.stderr
@@ -80,8 +80,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_coded(tmp_path, nlp):
 def test_usage_errors_exit_with_2(tmp_path):
     path = tmp_path / "x.txt"
     path.write_text(TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["code", str(path), "--published",
-                                                       "20-03-2024"])
+    result = CliRunner().invoke(main, ["code", str(path), "--published", "20-03-2024"])
     assert result.exit_code == 2
     assert "--published: '20-03-2024' is not a date in the form YYYY-MM-DD" in result.stderr
     assert run("code").exit_code == 2  # no PATH
@@ -98,6 +97,11 @@ def test_demo_codes_the_samples_and_writes_jsonl(tmp_path, nlp):
     out = tmp_path / "store" / "demo" / "mini.coded.jsonl"
     assert f"coded JSONL: {out}" in result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3
-    for words in ("3 articles coded", "Events by PLOVER type", "Events by QuadClass",
-                  "Top 10 dyads", "quotes"):
+    for words in (
+        "3 articles coded",
+        "Events by PLOVER type",
+        "Events by QuadClass",
+        "Top 10 dyads",
+        "quotes",
+    ):
         assert words in result.output

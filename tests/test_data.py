@@ -41,16 +41,34 @@ def test_quad_class_follows_gdelt_by_root(ontology):
 
 def test_plover_types_modes_and_mapping(ontology):
     assert sorted(ontology.plover) == sorted(
-        "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-        "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split())
+        [
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+            "CONCEDE",
+            "COOPERATE",
+            "AID",
+            "RETREAT",
+            "REQUEST",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "SANCTION",
+            "MOBILIZE",
+            "COERCE",
+            "ASSAULT",
+        ]
+    )
     assert sum(len(t.modes) for t in ontology.plover.values()) >= 40
     for code in ontology.codes.values():
         if code.root in {"01", "02"}:
             assert code.plover is None, code  # statements and appeals have no PLOVER type
         else:
             assert code.plover in ontology.plover, code
-            assert code.plover_mode is None or code.plover_mode in ontology.plover[
-                code.plover].modes
+            assert (
+                code.plover_mode is None or code.plover_mode in ontology.plover[code.plover].modes
+            )
     assert ontology.get("163").plover == "SANCTION" and ontology.get("190").plover == "ASSAULT"
 
 
@@ -105,8 +123,13 @@ def test_people_offices_point_at_known_countries_and_organisations(kb):
 def test_terms_of_one_office_do_not_overlap_much(kb):
     # Shared offices (co-princes, collective presidencies, several spokespeople) are real;
     # anything else overlapping by more than a month is a data error.
-    shared = {"co prince", "captain regent", "member of the presidency",
-              "foreign ministry spokesperson", "chairman of the presidency"}
+    shared = {
+        "co prince",
+        "captain regent",
+        "member of the presidency",
+        "foreign ministry spokesperson",
+        "chairman of the presidency",
+    }
     overlaps = []
     for (role, country, org), terms in kb.offices.items():
         if role in shared:
@@ -130,8 +153,9 @@ def test_every_table_is_documented_and_loaded():
 
 def test_cameo_table_agrees_with_the_public_code_list(ontology):
     codefile = shared_path("data", "cameo-codes", "CAMEO_codefile.txt")
-    listed = set(re.findall(r"^LABEL: (\d{3,4})=", codefile.read_text(encoding="latin-1"),
-                            flags=re.M))
+    listed = set(
+        re.findall(r"^LABEL: (\d{3,4})=", codefile.read_text(encoding="latin-1"), flags=re.M)
+    )
     assert listed and listed <= set(ontology.codes)
 
 

@@ -12,7 +12,8 @@ from conftest import ROOT
 
 def test_cli_reference_is_current():
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == cli_markdown(), (
-        "docs/cli.md is stale: run `make docs`")
+        "docs/cli.md is stale: run `make docs`"
+    )
 
 
 def test_every_command_is_documented():

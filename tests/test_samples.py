@@ -24,5 +24,6 @@ def test_at_least_thirty_articles_with_their_fields():
 
 def test_every_sample_reads_cleanly():
     results = list(read_paths([str(CORPUS)]))
-    assert all(isinstance(r, Article) for r in results), [r for r in results
-                                                          if not isinstance(r, Article)]
+    assert all(isinstance(r, Article) for r in results), [
+        r for r in results if not isinstance(r, Article)
+    ]

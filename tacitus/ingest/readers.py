@@ -218,7 +218,7 @@ def _check_date(value: str, where: str) -> None:
         raise UsageError(f"{where}: '{value}' is not a date in the form YYYY-MM-DD")
 
 
-def _with(article: Article, **changes: str | None) -> Article:
+def _with(article: Article, *, published: str) -> Article:
     from dataclasses import replace
 
-    return replace(article, **changes)
+    return replace(article, published=published)

@@ -434,7 +434,7 @@ class _Coder:
             if span is not None:
                 break
         resolved = resolve_date(span.text, self.published) if span is not None else None
-        if resolved is None:
+        if span is None or resolved is None:
             day = self.published.isoformat() if self.published else None
             return {"date": day, "date_text": None, "date_precision": "published" if day else None}
         return {"date": resolved[0], "date_text": span.text, "date_precision": resolved[1]}
@@ -484,7 +484,7 @@ class _Coder:
                 )
         return {"modality": modality, "attributed_to": attributed, "quote": quote}
 
-    def _claim(self, token: Token) -> tuple[str, int | None, str | None] | None:
+    def _claim(self, token: Token) -> tuple[str | None, int | None, str | None] | None:
         """(stance, speaker mention, quote id) when the token is inside reported speech."""
         if token.i in self.cue_tokens:
             return None
@@ -515,6 +515,7 @@ class _Coder:
         """Each quote's reporting verb as the speaker's act: accuse, or make a statement."""
         coded = {e["trigger_token"] for e in self.events}
         out = []
+        target: int | None
         for quote in self.quotes:
             speaker, cue_index = quote["speaker"], quote["cue_token"]
             if speaker is None or cue_index is None or cue_index in coded:
@@ -524,14 +525,14 @@ class _Coder:
             context["quote"] = None
             cue_end = quote["cue"]["end"]
             accused = self._accused(quote, speaker)
-            for target in accused:
+            for accused_source in accused:
                 out.append(
                     self._event(
                         cue,
                         None,
                         "112",
                         speaker,
-                        target,
+                        accused_source,
                         context,
                         0.55,
                         trigger_end=cue_end,
@@ -643,7 +644,7 @@ def _object_lemmas(token: Token, pos: str) -> set[str]:
 
 
 def _prep_lemmas(token: Token, prep: str) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             for obj in child.children:

@@ -54,8 +54,10 @@ def _variants(name: str) -> set[str]:
 class _Gazetteer:
     def __init__(self, vocab: Vocab, kb: KnowledgeBase) -> None:
         from spacy.lang.en import English
+        from spacy.tokenizer import Tokenizer
 
         tokenizer = English(vocab=vocab).tokenizer
+        assert isinstance(tokenizer, Tokenizer)
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         self.kinds: dict[str, str] = {}
         surfaces: dict[str, str] = {}

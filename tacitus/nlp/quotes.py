@@ -93,7 +93,7 @@ def _rstrip(text: str, end: int) -> int:
 
 def find_quotes(doc: Doc, *, actors: list[dict], lexicon: Lexicon) -> list[dict]:
     """Quotes of the doc as dicts, in text order (see docs/output.md for the fields)."""
-    by_head = {}
+    by_head: dict[int, int] = {}
     for index, mention in enumerate(actors):
         by_head.setdefault(mention["head"], index)
     finder = _Finder(doc, by_head, actors, lexicon)
@@ -252,6 +252,7 @@ class _Finder:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             quote = _Quote(start, end, [(start, end)], "indirect")
             quote.cue = token
+            assert to is not None  # obj was found under it
             quote.cue_span = (token.idx, to.idx + len(to))
             quote.speaker = self._mention_at(obj)
             quote.speaker_text = _np_text(obj)
