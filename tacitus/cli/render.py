@@ -45,38 +45,33 @@ def _quote_row(quote: Quote) -> tuple[str, ...]:
 
 def print_table(doc: CodedDocument, console) -> None:
     """One article as two tables (events, quotes), readable on an 80-column terminal."""
-    from rich.table import Table
-
     title = f"[bold]{doc.id}[/bold]" + (f" - {doc.title}" if doc.title else "")
     if doc.published:
         title += f" ({doc.published})"
     console.print(title)
-    events = Table(
-        "date",
-        "source",
-        "event",
-        "target",
-        "trigger",
-        "modality",
-        "conf.",
-        title=f"{len(doc.events)} events",
-        title_justify="left",
-        expand=True,
+    console.print(
+        _table(
+            f"{len(doc.events)} events",
+            ("date", "source", "event", "target", "trigger", "modality", "conf."),
+            [_event_row(e) for e in doc.events],
+        )
     )
-    for event in doc.events:
-        events.add_row(*_event_row(event))
-    console.print(events)
-    quotes = Table(
-        "speaker",
-        "kind",
-        "content",
-        title=f"{len(doc.quotes)} quotes",
-        title_justify="left",
-        expand=True,
+    console.print(
+        _table(
+            f"{len(doc.quotes)} quotes",
+            ("speaker", "kind", "content"),
+            [_quote_row(q) for q in doc.quotes],
+        )
     )
-    for quote in doc.quotes:
-        quotes.add_row(*_quote_row(quote))
-    console.print(quotes)
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]):
+    from rich.table import Table
+
+    table = Table(*columns, title=title, title_justify="left", expand=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def print_summary(summary: Summary, console, *, top: int = 10) -> None:
