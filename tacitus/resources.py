@@ -17,7 +17,7 @@ from typing import Any
 
 from tacitus.errors import DataError
 
-__all__ = ["Column", "Schema", "data_dir", "data_path", "load_table"]
+__all__ = ["Column", "Schema", "data_dir", "data_path", "load_table", "write_table"]
 
 Row = dict[str, Any]
 
@@ -170,3 +170,32 @@ def unique_by(rows: Iterable[Row], key: str, fname: str) -> dict[Any, Row]:
             )
         index[value] = row
     return index
+
+
+def write_table(
+    path: Path | str, schema: Schema, rows: Iterable[dict[str, Any]], *, comment: str = ""
+) -> int:
+    """Write rows (string values, lists joined with `|`) as a sorted table `load_table` reads.
+
+    The file is written whole to a temporary name and renamed, so a reader never sees half
+    a table. Returns the number of rows.
+    """
+    path = Path(path)
+    lines = [f"# {line}" for line in comment.splitlines()]
+    lines.append("\t".join(schema.header))
+    body = []
+    for row in rows:
+        cells = []
+        for col in schema.columns:
+            value = row.get(col.name)
+            text = "|".join(value) if isinstance(value, list | tuple) else str(value or "")
+            if "\t" in text or "\n" in text:
+                raise DataError(f"{path.name}: a {col.name} value holds a TAB or newline: {text!r}")
+            cells.append(text)
+        body.append(cells)
+    body.sort(key=lambda cells: cells[0])
+    lines.extend("\t".join(cells) for cells in body)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return len(body)

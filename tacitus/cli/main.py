@@ -76,6 +76,13 @@ def main() -> None:
     show_default=True,
     help="Articles longer than this are reported as failures, not coded.",
 )
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
+)
 def code_command(
     paths: tuple[str, ...],
     published: str | None,
@@ -83,6 +90,7 @@ def code_command(
     input_format: str,
     n_process: int,
     max_chars: int,
+    kb_paths: tuple[str, ...],
 ) -> None:
     """Code articles from PATHS (.txt, .html, .jsonl; '-' reads standard input).
 
@@ -93,6 +101,7 @@ def code_command(
     from rich.console import Console
 
     from tacitus.cli.render import print_table, to_json_line
+    from tacitus.config import load_config
     from tacitus.ingest import read_paths
     from tacitus.records import Failure
     from tacitus.run.local import code_articles
@@ -105,7 +114,8 @@ def code_command(
     console = Console()
     failures = 0
     collected = []
-    for result in code_articles(items, n_process=n_process):
+    kb = load_config().with_kb(kb_paths).kb_paths
+    for result in code_articles(items, n_process=n_process, kb_paths=kb):
         if isinstance(result, Failure):
             failures += 1
             click.echo(f"tacitus: failed: {result.message}", err=True)
@@ -138,11 +148,19 @@ def code_command(
     help="Folder the coded JSONL is written to.",
 )
 @click.option("--n-process", type=click.IntRange(1, 64), default=1, show_default=True)
-def demo_command(corpus: Path, store: Path, n_process: int) -> None:
+@click.option(
+    "--kb",
+    "kb_paths",
+    multiple=True,
+    metavar="PATH",
+    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
+)
+def demo_command(corpus: Path, store: Path, n_process: int, kb_paths: tuple[str, ...]) -> None:
     """Code the bundled sample corpus and print a summary of what was found."""
     from rich.console import Console
 
     from tacitus.cli.render import print_summary, to_json_line
+    from tacitus.config import load_config
     from tacitus.ingest import read_paths
     from tacitus.records import Failure
     from tacitus.run.local import code_articles
@@ -156,7 +174,8 @@ def demo_command(corpus: Path, store: Path, n_process: int) -> None:
     console = Console(stderr=True)
     summary = Summary()
     with tmp_path.open("w", encoding="utf-8") as out, _progress(console, len(items)) as advance:
-        for result in code_articles(items, n_process=n_process):
+        kb = load_config().with_kb(kb_paths).kb_paths
+        for result in code_articles(items, n_process=n_process, kb_paths=kb):
             summary.add(result)
             if isinstance(result, Failure):
                 console.print(f"[red]failed[/red] {result.message}")
@@ -195,3 +214,12 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _register() -> None:
+    from tacitus.cli.kb import kb_group
+
+    main.add_command(kb_group)
+
+
+_register()

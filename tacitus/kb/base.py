@@ -7,22 +7,45 @@ by surface form as written; person names are also indexed ASCII-folded and lower
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from tacitus.errors import DataError
 from tacitus.kb.tables import COUNTRIES, METONYMS, ORGANISATIONS, PEOPLE, PLACES, ROLES
-from tacitus.resources import Row, load_bundled, unique_by
+from tacitus.resources import Row, Schema, load_bundled, load_table, unique_by
 
 __all__ = ["Entity", "KnowledgeBase", "Place", "Role", "Term", "fold", "load_kb"]
 
 
+# Spellings of one office that news uses interchangeably.
+_ROLE_WORDS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "defense": "defence",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "secretary-general": "secretary general",
+}
+
+
+def slug(text: str) -> str:
+    """An id-safe ASCII slug: "Luiz Inácio Lula da Silva" -> "luiz-inacio-lula-da-silva"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
 def role_key(role: str) -> str:
-    """An office name reduced for comparison: case, accents, hyphens and spacing ignored."""
-    return " ".join(fold(role).replace("-", " ").split())
+    """An office name reduced for comparison: case, accents, hyphens, spacing, gendered and
+    British/American spellings ignored ("Defense Spokesman" = "defence spokesperson")."""
+    words = fold(role).replace("-", " ").split()
+    return " ".join(_ROLE_WORDS.get(w, w) for w in words)
 
 
 def fold(text: str) -> str:
@@ -135,38 +158,90 @@ class KnowledgeBase:
     ) -> Term | None:
         """Who held `role` for that country or organisation on `day` ("Secretary-General"
         and "secretary general" are the same office)."""
-        for term in self.offices.get((role_key(role), country, org), ()):
-            if term.valid_on(day):
-                return term
-        return None
+        holders = self.holders_on(role, day, country=country, org=org)
+        return holders[0] if holders else None
+
+    def holders_on(
+        self, role: str, day: date, *, country: str | None = None, org: str | None = None
+    ) -> list[Term]:
+        """Everyone holding `role` on `day` (several for shared offices, e.g. spokespeople)."""
+        terms = self.offices.get((role_key(role), country, org), ())
+        return sorted((t for t in terms if t.valid_on(day)), key=lambda t: t.start, reverse=True)
 
     def place(self, name: str) -> Place | None:
         return self.places.get(name) or self.places.get(fold(name))
 
 
+# The bundled tables, in load order: countries first, since the others refer to them.
+BUNDLED = (
+    ("countries.tsv", COUNTRIES),
+    ("metonyms.tsv", METONYMS),
+    ("organisations.tsv", ORGANISATIONS),
+    ("groups.tsv", ORGANISATIONS),
+    ("roles.tsv", ROLES),
+    ("people.tsv", PEOPLE),
+    ("places.tsv", PLACES),
+)
+SCHEMAS = (COUNTRIES, METONYMS, ORGANISATIONS, ROLES, PEOPLE, PLACES)
+
+
+def load_kb(extra: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The knowledge base: the bundled tables plus the user's tables in `extra`.
+
+    `extra` lists TSV files or folders of them (every `*.tsv` inside, sorted by name); each
+    file's header says which table it extends. Built once per process for each `extra`.
+    """
+    return _load_kb(tuple(str(p) for p in extra))
+
+
 @cache
-def load_kb() -> KnowledgeBase:
-    """Read every KB table once per process and cross-check their references."""
+def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
+    tables: list[tuple[str, Schema, tuple[Row, ...]]] = [
+        (name, schema, load_bundled(name, schema)) for name, schema in BUNDLED
+    ]
+    for path in user_table_paths(extra):
+        schema = schema_of(path)
+        tables.append((path.name, schema, tuple(load_table(path, schema))))
     kb = KnowledgeBase()
-    _add_countries(kb, load_bundled("countries.tsv", COUNTRIES))
-    _add_metonyms(kb, load_bundled("metonyms.tsv", METONYMS))
-    for fname in ("organisations.tsv", "groups.tsv"):
-        _add_organisations(kb, fname, load_bundled(fname, ORGANISATIONS))
-    for row in load_bundled("roles.tsv", ROLES):
-        wild = row["sector"] == "*"
-        if wild != (row["code"] == "*"):
-            raise DataError(
-                f"roles.tsv line {row['_line']}: sector and code are both '*' or neither"
-            )
-        kb.roles[row["phrase"]] = Role(
-            row["phrase"],
-            None if wild else row["sector"],
-            None if wild else row["code"],
-            row["kind"],
-        )
-    _add_people(kb, load_bundled("people.tsv", PEOPLE))
-    _add_places(kb, load_bundled("places.tsv", PLACES))
+    order = {schema.name: k for k, schema in enumerate(SCHEMAS)}
+    for fname, schema, rows in sorted(tables, key=lambda t: order[t[1].name]):
+        _ADDERS[schema.name](kb, fname, rows)
     return kb
+
+
+def user_table_paths(extra: Iterable[str]) -> list[Path]:
+    """The TSV files named by `extra` (files, or folders of `*.tsv`)."""
+    paths: list[Path] = []
+    for item in extra:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(path.glob("*.tsv")))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise DataError(
+                f"{item}: no such knowledge-base table or folder (from --kb or the config)"
+            )
+    return paths
+
+
+def schema_of(path: Path) -> Schema:
+    """Which table a user file extends, from its header line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise DataError(f"{path}: not UTF-8 text") from e
+    header = next(
+        (tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")),
+        None,
+    )
+    for schema in SCHEMAS:
+        if header == schema.header:
+            return schema
+    known = "; ".join(f"{s.name}: {', '.join(s.header)}" for s in SCHEMAS)
+    raise DataError(
+        f"{path}: the header {header} is not one of the knowledge-base tables ({known})"
+    )
 
 
 def _check_country(kb: KnowledgeBase, iso3: str | None, where: str) -> None:
@@ -174,8 +249,13 @@ def _check_country(kb: KnowledgeBase, iso3: str | None, where: str) -> None:
         raise DataError(f"{where} column 'country': '{iso3}' is not in countries.tsv")
 
 
-def _add_countries(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
-    for iso3, row in unique_by(rows, "iso3", "countries.tsv").items():
+def _add_countries(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
+    for iso3, row in unique_by(rows, "iso3", fname).items():
+        if iso3 in kb.countries:
+            raise DataError(
+                f"{fname} line {row['_line']} column 'iso3': {iso3} is already a "
+                "country; add other names for it in a metonyms table"
+            )
         code = row["cameo"] or iso3
         entity = Entity(f"country/{iso3}", row["name"], "country", iso3, None, None, code)
         kb.countries[iso3] = entity
@@ -186,9 +266,9 @@ def _add_countries(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
             kb.demonyms[demonym] = entity
 
 
-def _add_metonyms(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
+def _add_metonyms(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
     for row in rows:
-        _check_country(kb, row["country"], f"metonyms.tsv line {row['_line']}")
+        _check_country(kb, row["country"], f"{fname} line {row['_line']}")
         iso3, sector = row["country"], row["sector"]
         code = kb.actor_code(iso3, sector)
         entity = Entity(
@@ -222,9 +302,22 @@ def _add_organisations(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> 
             kb.generics[noun].append(entity)
 
 
-def _add_people(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
+def _add_roles(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
     for row in rows:
-        where = f"people.tsv line {row['_line']}"
+        wild = row["sector"] == "*"
+        if wild != (row["code"] == "*"):
+            raise DataError(f"{fname} line {row['_line']}: sector and code are both '*' or neither")
+        kb.roles[row["phrase"]] = Role(
+            row["phrase"],
+            None if wild else row["sector"],
+            None if wild else row["code"],
+            row["kind"],
+        )
+
+
+def _add_people(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
+    for row in rows:
+        where = f"{fname} line {row['_line']}"
         _check_country(kb, row["country"], where)
         if row["end"] is not None and row["end"] <= row["start"]:
             raise DataError(f"{where} column 'end': {row['end']} is not after start {row['start']}")
@@ -250,9 +343,9 @@ def _add_people(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
                 kb.surnames[fold(alias)].add(pid)
 
 
-def _add_places(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
+def _add_places(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
     for row in rows:
-        _check_country(kb, row["country"], f"places.tsv line {row['_line']}")
+        _check_country(kb, row["country"], f"{fname} line {row['_line']}")
         place = Place(
             row["name"], row["country"], row["kind"], row["lat"], row["lon"], row["geonameid"]
         )
@@ -262,3 +355,13 @@ def _add_places(kb: KnowledgeBase, rows: tuple[Row, ...]) -> None:
             if existing is None or (existing.kind != "city" and place.kind == "city"):
                 kb.places[name] = place
                 kb.places.setdefault(fold(name), place)
+
+
+_ADDERS = {
+    COUNTRIES.name: _add_countries,
+    METONYMS.name: _add_metonyms,
+    ORGANISATIONS.name: _add_organisations,
+    ROLES.name: _add_roles,
+    PEOPLE.name: _add_people,
+    PLACES.name: _add_places,
+}

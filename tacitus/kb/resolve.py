@@ -26,6 +26,7 @@ class Descriptor:
     entities: list[Entity] = field(default_factory=list)
     roles: list[tuple[Role, str]] = field(default_factory=list)
     former: bool = False
+    definite: bool = True  # "the/NATO's Secretary-General", not "a spokesman"
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,12 @@ def _known_person(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields
 
 def _from_term(kb: KnowledgeBase, term: Term, *, current: bool, role: str | None) -> ActorFields:
     sector = term.sector if current else "ELI"
-    code = kb.actor_code(term.country, sector) if term.country else _org_code(kb, term.org)
+    # A former official of an organisation is no longer coded as the organisation.
+    code = (
+        kb.actor_code(term.country, sector)
+        if term.country or not current
+        else _org_code(kb, term.org)
+    )
     title = term.role if current else f"former {term.role}"
     return ActorFields(
         term.name,
@@ -153,15 +159,23 @@ def _org_code(kb: KnowledgeBase, org: str | None) -> str | None:
 def _office_holder(
     desc: Descriptor, kb: KnowledgeBase, day: date, org: Entity | None, place: Entity | None
 ) -> Term | None:
-    """'NATO's Secretary-General', 'the U.S. secretary of state': who held it that day."""
+    """'NATO's Secretary-General', 'the U.S. secretary of state': who held it that day.
+
+    Only a definite phrase names one person ("a spokesman" does not), and only an office
+    with a single holder that day (China has several foreign-ministry spokespeople).
+    """
     if not desc.roles or desc.roles[0][0].kind != "person" or desc.person_name:
         return None
-    _, text = desc.roles[0]
-    if org is not None and org.kind == "org":
-        return kb.holder_on(text, day, org=org.org)
-    if place is not None and place.kind == "country" and org is None:
-        return kb.holder_on(text, day, country=place.country)
-    return None
+    if not desc.definite or desc.former:
+        return None
+    text = _role_text(desc.roles) or ""
+    if org is not None and org.kind == "org" and org.org:
+        holders = kb.holders_on(text, day, org=org.org)
+    elif place is not None and place.kind == "country" and org is None:
+        holders = kb.holders_on(text, day, country=place.country)
+    else:
+        return None
+    return holders[0] if len(holders) == 1 else None
 
 
 def _sector(

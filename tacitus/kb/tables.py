@@ -10,7 +10,7 @@ __all__ = ["COUNTRIES", "METONYMS", "ORGANISATIONS", "PEOPLE", "PLACES", "ROLES"
 
 ISO3 = r"[A-Z]{3}"
 SECTOR = r"[A-Z]{3}"
-ACTOR_CODE = r"[A-Z]{3,15}"
+ACTOR_CODE = r"[A-Z][A-Z0-9]{2,24}"
 
 
 def parse_day(text: str, *, end: bool = False) -> date:

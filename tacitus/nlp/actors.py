@@ -116,6 +116,7 @@ class Phrase:
     person: tuple[int, int] | None = None  # token range of a person's name
     served: list[Entity] = field(default_factory=list)
     former: bool = False
+    definite: bool = True
 
     @property
     def is_actor(self) -> bool:
@@ -145,12 +146,16 @@ class _Reader:
                 continue
             if token.pos_ == "PRON":
                 self._pronoun(token)
-            elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or token.i in self.name_at:
+            elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or self._ends_name(token):
                 self._phrase(token)
         self._leftover_names()
         return [m.to_dict() for m in sorted(self.coref.mentions, key=lambda m: (m.start, m.end))]
 
     # -- phrases -------------------------------------------------------------------------
+    def _ends_name(self, token: Token) -> bool:
+        match = self.name_at.get(token.i)
+        return match is not None and token.i == match.end - 1
+
     def _is_modifier(self, token: Token) -> bool:
         if token.dep_ in MODIFIER_DEPS:
             return True
@@ -196,13 +201,28 @@ class _Reader:
         start = max(tokens[0], self.body_start if head.i >= self.body_start else 0)
         while start < head.i and self.doc[start].dep_ in {"det", "punct", "predet", "cc"}:
             start += 1
-        phrase = Phrase(head, start, head.i + 1)
-        self._collect(phrase, range(start, head.i + 1))
+        end = self._role_through(head)
+        phrase = Phrase(head, start, end)
+        self._collect(phrase, range(start, end))
+        if end > head.i + 1:
+            self.consumed.update(range(head.i + 1, end))
         phrase.former = any(self.doc[i].lower_ in FORMER_WORDS for i in tokens)
+        phrase.definite = not any(
+            self.doc[i].lower_ in {"a", "an", "another", "some"} for i in tokens if i < head.i
+        )
         self._read_appositions(phrase)
         if self._head_is_actor(phrase):
             self._read_served(phrase)
         return phrase
+
+    def _role_through(self, head: Token) -> int:
+        """End of the phrase: past the head when a role word runs on through an of-phrase
+        ("secretary of state", "minister of foreign affairs")."""
+        for end in range(head.sent.end, head.i + 1, -1):
+            role = self.roles_by_end.get(end - 1)
+            if role is not None and role.start <= head.i < role.end - 1:
+                return role.end
+        return head.i + 1
 
     def _collect(self, phrase: Phrase, indices: range) -> None:
         seen_names = {id(m) for m in phrase.names}
@@ -261,11 +281,15 @@ class _Reader:
         return start, end + 1
 
     def _is_person_token(self, token: Token, phrase: Phrase) -> bool:
+        match = self.name_at.get(token.i)
+        if match is not None and match.kind == PERSON:
+            return True  # all of a KB person's name, hyphens too ("Solberg-Aas")
+        if token.text in {"-", "\u2010"} and token.i in self.person_tokens:
+            return True  # inside a name the tagger read as a person ("Jean-Yves Le Drian")
         if token.i in self.role_at or token.pos_ not in {"PROPN", "NOUN"}:
             return False
-        match = self.name_at.get(token.i)
         if match is not None:
-            return match.kind == PERSON
+            return False
         if token.i in self.person_tokens:
             return True
         if not token.text[:1].isupper():
@@ -384,7 +408,7 @@ class _Reader:
             person = next((doc[m.start : m.end].text for m in names if m.kind == PERSON), None)
         roles: list[tuple[Role, str]] = [(r.role, doc[r.start : r.end].text) for r in phrase.roles]
         text = doc[phrase.start : phrase.end].text
-        return Descriptor(text, person, entities, roles, phrase.former)
+        return Descriptor(text, person, entities, roles, phrase.former, phrase.definite)
 
     def _emit(self, phrase: Phrase) -> None:
         for names, start, end in self._split_coordinated(phrase):

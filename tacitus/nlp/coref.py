@@ -167,6 +167,7 @@ class Coref:
             if (
                 words == known
                 or (len(words) == 1 and words[0] in known[1:])
+                or (len(words) < len(known) and known[-len(words) :] == words)  # "Le Drian"
                 or (len(known) == 1 and known[0] in words[1:])
             ):
                 return m

