@@ -217,8 +217,12 @@ class _progress:
 
 
 def _register() -> None:
+    from tacitus.cli.bench import bench_group
+    from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
 
+    main.add_command(bench_group)
+    main.add_command(eval_group)
     main.add_command(kb_group)
 
 

@@ -1,0 +1,68 @@
+"""`tacitus bench ...`: speed measured as ratios against a baseline in the same run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+__all__ = ["bench_group"]
+
+_OUT = click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the results as JSON to this file.",
+)
+
+
+@click.group("bench")
+def bench_group() -> None:
+    """Benchmarks: what each stage costs, as ratios against a baseline run alongside."""
+
+
+@bench_group.command("stages")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("samples/articles.jsonl"),
+    show_default=True,
+)
+@click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True)
+@_OUT
+def stages_command(corpus: Path, repeat: int, out: Path | None) -> None:
+    """Time of each Tacitus component against the bare spaCy pipeline on the same texts."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from tacitus.eval.bench import bench_stages, load_texts, write_json
+
+    times = bench_stages(load_texts(corpus), repeat=repeat)
+    payload = {"benchmark": "stages", "corpus": str(corpus), **times.to_dict()}
+    table = Table(
+        "stage",
+        "seconds (best of %d)" % repeat,
+        "ratio to spaCy",
+        title=f"{times.articles} articles, {times.words:,} words",
+        title_justify="left",
+    )
+    for name, seconds in times.seconds.items():
+        table.add_row(name, f"{seconds:.3f}", f"{seconds / times.spacy:.3f}")
+    Console().print(table)
+    if out is not None:
+        write_json(out, payload)
+        click.echo(f"results: {out}")
+
+
+@bench_group.command("kb")
+@click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True)
+@_OUT
+def kb_command(repeat: int, out: Path | None) -> None:
+    """Time to read and index the knowledge tables from disk."""
+    from tacitus.eval.bench import bench_kb, write_json
+
+    result = {"benchmark": "kb", **bench_kb(repeat)}
+    click.echo(json.dumps(result, indent=2))
+    if out is not None:
+        write_json(out, result)

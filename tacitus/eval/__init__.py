@@ -1,0 +1,1 @@
+"""Scoring Tacitus against gold sets: actors, events, quotes (`tacitus eval`)."""
