@@ -42,7 +42,7 @@ def stages_command(corpus: Path, repeat: int, out: Path | None) -> None:
     payload = {"benchmark": "stages", "corpus": str(corpus), **times.to_dict()}
     table = Table(
         "stage",
-        "seconds (best of %d)" % repeat,
+        f"seconds (best of {repeat})",
         "ratio to spaCy",
         title=f"{times.articles} articles, {times.words:,} words",
         title_justify="left",

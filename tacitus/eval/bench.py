@@ -77,12 +77,15 @@ def bench_stages(articles: list[Article], *, repeat: int = 3, nlp=None) -> Stage
     times.seconds["spacy"] = _best(parse, repeat)
     for name in nlp.pipe_names:
         if name.startswith("tacitus_"):
-            component = nlp.get_pipe(name)
-            times.seconds[name] = _best(lambda c=component: [c(d) for d in parsed], repeat)
+            times.seconds[name] = _best(_runner(nlp.get_pipe(name), parsed), repeat)
     times.seconds["tacitus_total"] = sum(
         v for k, v in times.seconds.items() if k.startswith("tacitus_") and k != "tacitus_total"
     )
     return times
+
+
+def _runner(component: Callable, docs: list) -> Callable[[], object]:
+    return lambda: [component(doc) for doc in docs]
 
 
 def bench_kb(repeat: int = 3) -> dict:

@@ -98,7 +98,7 @@ def score_gold_events(
 ) -> EventReport:
     """Our gold format; `by` is `plover` (type) or `cameo` (root code)."""
     report = EventReport(f"gold events by {by}")
-    modality = Counter()
+    modality: Counter = Counter()
     for item in items:
         doc = coded[item.id]
         gold_keys = [
@@ -167,8 +167,8 @@ def _is_country(root: str) -> bool:
 def _plover_keys(record: PloverRecord) -> list[tuple]:
     if record.reciprocal and not record.targets and len(record.sources) > 1:
         return [(a, b, record.event) for a in record.sources for b in record.sources if a != b]
-    sources = record.sources or [None]
-    targets = record.targets or [None]
+    sources: list[str | None] = [*record.sources] or [None]
+    targets: list[str | None] = [*record.targets] or [None]
     return [(s, t, record.event) for s in sources for t in targets]
 
 
