@@ -16,7 +16,13 @@ from tacitus.errors import DataError
 __all__ = ["GoldItem", "PloverRecord", "find_span", "read_jsonl", "read_plover_records"]
 
 # PLOVER 0.5b1 labels that PLOVER 2.0 renamed; INVESTIGATE was dropped (skipped).
-PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+PLOVER_RENAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    # 0.5b1's diplomatic cooperation (CAMEO 05) is 2.0's SUPPORT
+    "DIPLOMACY": "SUPPORT",
+}
 PLOVER_SKIPPED = frozenset({"INVESTIGATE"})
 
 
@@ -84,6 +90,7 @@ def read_plover_records(path: Path) -> tuple[list[PloverRecord], int]:
     records: list[PloverRecord] = []
     skipped = 0
     ids: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for file in files:
         if file.suffix.lower() not in {".txt", ".json", ".jsonl"}:
             continue
@@ -92,7 +99,10 @@ def read_plover_records(path: Path) -> tuple[list[PloverRecord], int]:
             if record is None:
                 skipped += 1
                 continue
-            while record.id in ids:  # a few ids repeat; keep every record
+            if (record.id, record.text) in seen:
+                continue  # the 2016 file repeats some records word for word
+            seen.add((record.id, record.text))
+            while record.id in ids:  # a few ids are reused for different sentences
                 record.id += "+"
             ids.add(record.id)
             records.append(record)

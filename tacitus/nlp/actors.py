@@ -44,14 +44,114 @@ MODIFIER_DEPS = frozenset(
     {"compound", "amod", "nmod", "flat", "det", "predet", "nummod", "poss", "nn", "quantmod"}
 )
 # "spokesman for X", "head of X", "ambassador to X": phrases naming whom a role serves.
-SERVING_PREPS = frozenset({"for", "of", "at", "to"})
+SERVING_PREPS = frozenset({"for", "of", "at", "to", "from"})
+# Sectors of a state's own people and bodies: an unplaced one ("police said") belongs to the
+# state of the article's dateline.
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "CVL",
+        "MED",
+        "BUS",
+        "LAB",
+        "EDU",
+        "REL",
+        "HLH",
+        "REF",
+        "SPY",
+        "PTY",
+        "UAF",
+        "CRM",
+        "AGR",
+        "ELI",
+        "ENV",
+    }
+)
 # Places after these words are locations, not actors ("in Tokyo"); capitals also after
 # the motion prepositions ("flew to Beijing").
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "across", "throughout", "inside", "within", "around", "outside", "off"}
 )
-MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "via", "through"})
+MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "via", "through", "for"})
 PLACE_KINDS = frozenset({"country", "capital", "region"})
+# Verbs and nouns of going somewhere: "fled to India", "withdraw from Ukraine", "left for
+# Lithuania", "his return from Kenya", "flights from the United States". After them a state
+# is where someone goes, not whom something is done to ("sent aid to Ukraine" stays an actor).
+MOTION_WORDS = frozenset(
+    {
+        "go",
+        "come",
+        "travel",
+        "fly",
+        "flee",
+        "leave",
+        "return",
+        "arrive",
+        "head",
+        "depart",
+        "withdraw",
+        "retreat",
+        "cross",
+        "move",
+        "escape",
+        "evacuate",
+        "deport",
+        "sail",
+        "drive",
+        "walk",
+        "march",
+        "relocate",
+        "emigrate",
+        "migrate",
+        "smuggle",
+        "transfer",
+        "pull",
+        "flight",
+        "trip",
+        "journey",
+        "visit",
+        "departure",
+        "arrival",
+        "exodus",
+        "deportation",
+        "evacuation",
+        "route",
+        "crossing",
+    }
+)
+# Verbs whose object is a place when it is a city or a state being gone to or from.
+PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "flee", "leave", "enter", "reach", "cross"})
+# Nouns that make "the X of <state>" a place ("the Kursk region of Russia").
+PLACE_NOUNS = frozenset(
+    {
+        "region",
+        "province",
+        "city",
+        "town",
+        "capital",
+        "coast",
+        "part",
+        "north",
+        "south",
+        "east",
+        "west",
+        "outskirts",
+        "territory",
+        "interior",
+        "heart",
+        "centre",
+        "center",
+        "district",
+        "state",
+        "border",
+    }
+)
 PRONOUNS = frozenset(
     {
         "he",
@@ -86,6 +186,21 @@ def _dateline_end(doc: Doc) -> int:
         return 0
     span = doc.char_span(0, m.end(), alignment_mode="expand")
     return span.end if span is not None else 0
+
+
+def _dateline_country(doc: Doc, end: int, kb: KnowledgeBase) -> str | None:
+    """The state of the dateline's place: "KUZNICA, Poland -" -> POL, "TOKYO -" -> JPN."""
+    words = [t.text for t in doc[:end] if t.is_alpha or t.text in {".", "'"}]
+    text = " ".join(words)
+    for part in reversed([p.strip() for p in text.replace(" .", ".").split(",")]):
+        for candidate in (part, part.title()):
+            place = kb.place(candidate)
+            if place is not None:
+                return place.country
+            entities = kb.names.get(candidate, [])
+            if entities and entities[0].country:
+                return entities[0].country
+    return None
 
 
 def _np_left(head: Token) -> list[Token]:
@@ -137,24 +252,38 @@ class _Reader:
         self.role_at = {i: r for r in self.roles_by_end.values() for i in range(r.start, r.end)}
         self.person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
         self.body_start = _dateline_end(doc)
+        self.home = _dateline_country(doc, self.body_start, kb) if self.body_start else None
         self.consumed: set[int] = set(range(self.body_start))  # "TOKYO -" names no actor
         self.coref = Coref(kb, sentence_starts(doc))
+        self.pronouns: dict[int, Mention] = {}
 
     def read(self) -> list[dict]:
         for token in self.doc:
-            if token.i in self.consumed or self._is_modifier(token):
+            if token.i in self.consumed:
+                continue
+            if token.pos_ == "PRON" and token.dep_ == "poss":
+                self._pronoun(token)  # "its forces", "his remarks"
+                continue
+            match = self.name_at.get(token.i)
+            if match is not None and token.i != self._root(match):
+                continue  # a word inside a KB name is read with the name's head
+            if self._is_modifier(token):
                 continue
             if token.pos_ == "PRON":
                 self._pronoun(token)
-            elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or self._ends_name(token):
+            elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or match is not None:
                 self._phrase(token)
         self._leftover_names()
         return [m.to_dict() for m in sorted(self.coref.mentions, key=lambda m: (m.start, m.end))]
 
     # -- phrases -------------------------------------------------------------------------
-    def _ends_name(self, token: Token) -> bool:
-        match = self.name_at.get(token.i)
-        return match is not None and token.i == match.end - 1
+    def _root(self, match: NameMatch) -> int:
+        """The syntactic head of a multiword name ("Court" in "International Court of
+        Justice"): the word whose own head lies outside the name."""
+        for token in self.doc[match.start : match.end]:
+            if not match.start <= token.head.i < match.end or token.head.i == token.i:
+                return token.i
+        return match.end - 1
 
     def _is_modifier(self, token: Token) -> bool:
         if token.dep_ in MODIFIER_DEPS:
@@ -216,8 +345,11 @@ class _Reader:
         return phrase
 
     def _role_through(self, head: Token) -> int:
-        """End of the phrase: past the head when a role word runs on through an of-phrase
-        ("secretary of state", "minister of foreign affairs")."""
+        """End of the phrase: past the head when a role word or a name runs on through an
+        of-phrase ("secretary of state", "International Court of Justice")."""
+        match = self.name_at.get(head.i)
+        if match is not None and match.end > head.i + 1:
+            return match.end
         for end in range(head.sent.end, head.i + 1, -1):
             role = self.roles_by_end.get(end - 1)
             if role is not None and role.start <= head.i < role.end - 1:
@@ -355,11 +487,8 @@ class _Reader:
         if owner.roles and owner.roles[0].role.phrase == "counterpart":
             return None  # "her counterpart": the same office, another party
         if poss.pos_ == "PRON":
-            antecedent = self.coref.antecedent(poss)
-            if antecedent is None:
-                return None
-            self.coref.add(self._pronoun_mention(poss, antecedent))
-            return self._as_entity(antecedent.fields, None)
+            mention = self.pronouns.get(poss.i) or self._pronoun(poss)
+            return None if mention is None else self._as_entity(mention.fields, None)
         other = self._read_phrase(poss)
         if not other.is_actor:
             return None
@@ -415,6 +544,7 @@ class _Reader:
             earlier = self._named_before(phrase, names)
             fields = earlier or resolve(self._descriptor(phrase, names), self.kb, self.day)
             fields = self._counterpart(phrase, fields)
+            fields = self._at_home(fields)
             self.coref.add(
                 self._mention(
                     self.doc,
@@ -434,6 +564,17 @@ class _Reader:
             return None
         earlier = self.coref.person_named(self.doc[phrase.person[0] : phrase.person[1]].text)
         return earlier.fields if earlier is not None else None
+
+    def _at_home(self, fields: ActorFields) -> ActorFields:
+        """'Police said' under a 'NAIROBI -' dateline: the Kenyan police."""
+        if self.home is None or fields.country or fields.org or fields.kb_id:
+            return fields
+        if fields.sector not in DOMESTIC_SECTORS:
+            return fields
+        code = self.kb.actor_code(self.home, fields.code)
+        return ActorFields(
+            fields.name, None, self.home, None, fields.sector, fields.role, code, fields.person
+        )
 
     def _split_coordinated(self, phrase: Phrase) -> list[tuple[list[NameMatch], int, int]]:
         """'French and German diplomats': one actor per coordinated name."""
@@ -493,16 +634,30 @@ class _Reader:
         if phrase.roles or phrase.person or len(phrase.names) != 1:
             return False
         entities = phrase.names[0].entities
-        if not entities or any(e.kind not in PLACE_KINDS for e in entities):
+        if not entities:
             return False
         head = phrase.head
-        if head.dep_ != "pobj" and not (head.dep_ == "conj" and head.head.dep_ == "pobj"):
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "in Seoul and Washington"
+        if any(e.kind in {"seat", "institution"} for e in entities):
+            # "talks at the White House": a building as a place; "the White House said" acts
+            return head.dep_ == "pobj" and head.head.lower_ in {"at", "in", "inside", "outside"}
+        if any(e.kind not in PLACE_KINDS for e in entities):
+            return False
+        capital = any(e.kind == "capital" for e in entities)
+        if head.dep_ == "dobj":
+            return head.head.lemma_.lower() in PLACE_OBJECT_VERBS and (
+                capital or head.head.lemma_.lower() != "visit"
+            )
+        if head.dep_ != "pobj":
             return head.dep_ == "npadvmod" and head.i == head.sent.start  # dateline "TOKYO -"
-        prep = head.head if head.dep_ == "pobj" else head.head.head
-        word = prep.lower_
+        prep = head.head
+        word, governor = prep.lower_, prep.head.lemma_.lower()
         if word in LOCATIVE_PREPS:
             return True
-        return word in MOTION_PREPS and any(e.kind == "capital" for e in entities)
+        if word == "of":
+            return governor in PLACE_NOUNS
+        return word in MOTION_PREPS and (capital or governor in MOTION_WORDS)
 
     def _refers_back(self, phrase: Phrase) -> bool:
         """'the two ministers', 'the alliance', 'the ministry': earlier actors again."""
@@ -525,7 +680,7 @@ class _Reader:
         self.consumed.update(range(phrase.start, phrase.end))
         return True
 
-    def _pronoun(self, token: Token) -> None:
+    def _pronoun(self, token: Token) -> Mention | None:
         if token.lower_ not in PRONOUNS or token.dep_ not in {
             "nsubj",
             "nsubjpass",
@@ -536,12 +691,16 @@ class _Reader:
             "conj",
             "appos",
         }:
-            return
+            return None
         if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "remain"}:
-            return  # "it is unclear whether ..."
+            return None  # "it is unclear whether ..."
         antecedent = self.coref.antecedent(token)
-        if antecedent is not None:
-            self.coref.add(self._pronoun_mention(token, antecedent))
+        self.consumed.add(token.i)
+        if antecedent is None:
+            return None
+        mention = self.coref.add(self._pronoun_mention(token, antecedent))
+        self.pronouns[token.i] = mention
+        return mention
 
     def _mention(self, *args, **kwargs) -> Mention:
         return Mention.make(*args, starts=self.coref.starts, **kwargs)
