@@ -81,10 +81,11 @@ def fields(actor):
             "Kremlin",
             {"country": "RUS", "sector": "GOV", "code": "RUSGOV", "org": None},
         ),
+        # a defence ministry, coded GOV like the other ministries
         (
             "The Pentagon announced new deployments.",
             "Pentagon",
-            {"country": "USA", "sector": "MIL", "code": "USAMIL", "org": None},
+            {"country": "USA", "sector": "GOV", "code": "USAGOV", "org": None},
         ),
         # organisations by acronym and by name
         (

@@ -14,7 +14,9 @@ from tacitus.kb.base import Entity, KnowledgeBase, Role, Term
 
 __all__ = ["ActorFields", "Descriptor", "resolve"]
 
-ORG_KINDS = frozenset({"org", "group", "party"})
+ORG_KINDS = frozenset({"org", "group", "party", "company"})
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "IMG", "SEP"})
+MEMBER_SECTORS = frozenset({"MIL", "UAF", "REB", "COP", "GOV", "INS"})
 
 
 @dataclass
@@ -62,7 +64,7 @@ def resolve(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields:
     person = bool(desc.person_name) or any(r.kind == "person" for r, _ in desc.roles[:1])
     if org is not None:
         country = org.country or (place.country if place else None)
-        code = org.code if not suffix or org.kind != "org" else org.code
+        code = org.code
         if org.kind == "org" and place is not None and desc.roles:
             # "Russia's UN ambassador": a state's envoy to an organisation acts for the state.
             code = kb.actor_code(place.country, suffix or "GOV")
@@ -70,7 +72,7 @@ def resolve(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields:
                 _name(desc, org),
                 None,
                 place.country,
-                org.org,
+                None,
                 sector or "GOV",
                 role_text,
                 code,
@@ -98,6 +100,8 @@ def resolve(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields:
 def _known_person(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields | None:
     assert desc.person_name is not None
     ids = kb.people_named(desc.person_name)
+    for _, title in desc.roles[:1]:
+        ids = ids or kb.people_named(f"{title} {desc.person_name}")  # "King Salman"
     if not ids and " " not in desc.person_name.strip():
         ids = kb.people_with_surname(desc.person_name)
     countries = {e.country for e in desc.entities if e.country}
@@ -182,8 +186,13 @@ def _sector(
     desc: Descriptor, org: Entity | None, place: Entity | None
 ) -> tuple[str | None, str | None]:
     """Sector and agent-code suffix: the first concrete role, else what the role serves."""
+    armed = org if org is not None and org.kind == "group" and org.sector in ARMED_SECTORS else None
     for role, _ in desc.roles:
         if role.sector is not None:
+            if armed is not None and role.sector in MEMBER_SECTORS:
+                # "Hamas gunmen", "RSF commander", "YPG militia": fighters of an armed group
+                # are the group's, not an army's.
+                return armed.sector, armed.sector
             return role.sector, role.code
     if desc.roles:  # only serving roles ("spokesman", "counterpart"): the body they serve
         served = org or place

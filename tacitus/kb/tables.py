@@ -66,7 +66,7 @@ METONYMS = Schema(
 ORGANISATIONS = Schema(
     "organisations",
     (
-        Column("id", pattern=r"(org|group|party)/[a-z0-9][a-z0-9-]*", hint="org/slug"),
+        Column("id", pattern=r"(org|group|party|company)/[a-z0-9][a-z0-9-]*", hint="org/slug"),
         Column("name"),
         Column("acronym", required=False),
         Column("aliases", required=False, multi=True),

@@ -76,7 +76,19 @@ DOMESTIC_SECTORS = frozenset(
 # Places after these words are locations, not actors ("in Tokyo"); capitals also after
 # the motion prepositions ("flew to Beijing").
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "across", "throughout", "inside", "within", "around", "outside", "off"}
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "throughout",
+        "inside",
+        "within",
+        "around",
+        "outside",
+        "off",
+        "over",
+    }
 )
 MOTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "via", "through", "for"})
 PLACE_KINDS = frozenset({"country", "capital", "region"})
@@ -123,7 +135,14 @@ MOTION_WORDS = frozenset(
         "evacuation",
         "route",
         "crossing",
+        "push",
+        "advance",
     }
+)
+# ... and, for cities, the words of sending people there or calling them back ("recalled its
+# ambassadors from Madrid", "invite Netanyahu to Budapest", "missiles fired toward Abu Dhabi").
+CITY_MOTION_WORDS = MOTION_WORDS | frozenset(
+    {"send", "recall", "invite", "fire", "launch", "absorb", "bring", "take", "summon"}
 )
 # Verbs whose object is a place when it is a city or a state being gone to or from.
 PLACE_OBJECT_VERBS = frozenset({"visit", "tour", "flee", "leave", "enter", "reach", "cross"})
@@ -150,6 +169,30 @@ PLACE_NOUNS = frozenset(
         "district",
         "state",
         "border",
+        "siege",
+        "control",
+        "capture",
+        "fall",
+        "streets",
+        "suburb",
+    }
+)
+# Plural nouns that refer back to two actors after "the two" / "both" without being roles.
+PAIR_NOUNS = frozenset(
+    {
+        "country",
+        "nation",
+        "side",
+        "man",
+        "woman",
+        "neighbour",
+        "neighbor",
+        "power",
+        "state",
+        "capital",
+        "rival",
+        "ally",
+        "partner",
     }
 )
 PRONOUNS = frozenset(
@@ -203,11 +246,22 @@ def _dateline_country(doc: Doc, end: int, kb: KnowledgeBase) -> str | None:
     return None
 
 
+def coordinated_head(token: Token) -> bool:
+    """A noun the parser hung under the next one though it heads its own coordinated phrase:
+    in "U.S. President Donald Trump and North Korean leader Kim Jong Un", "Trump"."""
+    return (
+        token.dep_ in {"nmod", "compound"}
+        and token.pos_ in {"PROPN", "NOUN"}
+        and any(c.dep_ == "cc" for c in token.children)
+        and any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
+    )
+
+
 def _np_left(head: Token) -> list[Token]:
     """Tokens left of the head inside its noun phrase (not a dateline or adverbial before it)."""
     out = []
     for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
+        if child.dep_ in NP_LEFT_DEPS and not coordinated_head(child):
             out.append(child)
             out.extend(_np_left(child))
             out.extend(
@@ -274,7 +328,35 @@ class _Reader:
             elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or match is not None:
                 self._phrase(token)
         self._leftover_names()
+        self._place_in_sentence()
         return [m.to_dict() for m in sorted(self.coref.mentions, key=lambda m: (m.start, m.end))]
+
+    def _place_in_sentence(self) -> None:
+        """'Tunisia's president sacked Prime Minister Hichem Mechichi': an unplaced domestic
+        actor in a sentence that names one state, and one only, belongs to it."""
+        by_sentence: dict[int, set[str]] = {}
+        for m in self.coref.mentions:
+            if m.fields.country:
+                by_sentence.setdefault(m.sent, set()).add(m.fields.country)
+        for m in self.coref.mentions:
+            f = m.fields
+            if f.country or f.org or f.kb_id or m.pronoun:
+                continue
+            if f.sector not in DOMESTIC_SECTORS and not (f.person and f.sector is None):
+                continue
+            states = by_sentence.get(m.sent, set())
+            if len(states) == 1:
+                (state,) = states
+                m.fields = ActorFields(
+                    f.name,
+                    None,
+                    state,
+                    None,
+                    f.sector,
+                    f.role,
+                    self.kb.actor_code(state, f.code),
+                    f.person,
+                )
 
     # -- phrases -------------------------------------------------------------------------
     def _root(self, match: NameMatch) -> int:
@@ -286,6 +368,8 @@ class _Reader:
         return match.end - 1
 
     def _is_modifier(self, token: Token) -> bool:
+        if coordinated_head(token):
+            return False
         if token.dep_ in MODIFIER_DEPS:
             return True
         if token.dep_ == "conj" and token.head.i != token.i:
@@ -298,12 +382,13 @@ class _Reader:
             self.consumed.update(range(phrase.start, phrase.end))
             return
         if not self._head_is_actor(phrase):
+            lemma = head.lemma_.lower()
             if (
                 not phrase.names
-                and head.lemma_.lower() in self.kb.generics
+                and (lemma in self.kb.generics or lemma in PAIR_NOUNS)
                 and self._refers_back(phrase)
             ):
-                return  # "the alliance" after NATO
+                return  # "the alliance" after NATO; "the two countries", "both men"
             # "Japan's role", "UN Security Council resolutions": the names inside are actors,
             # the phrase is not.
             for match in phrase.names:
@@ -414,6 +499,8 @@ class _Reader:
 
     def _is_person_token(self, token: Token, phrase: Phrase) -> bool:
         match = self.name_at.get(token.i)
+        if token.i in self.role_at:
+            return False  # "President" in "President Xi" is the office, not the name
         if match is not None and match.kind == PERSON:
             return True  # all of a KB person's name, hyphens too ("Solberg-Aas")
         if token.text in {"-", "\u2010"} and token.i in self.person_tokens:
@@ -438,10 +525,12 @@ class _Reader:
             if child.dep_ != "appos":
                 continue
             other = self._read_phrase(child)
-            if not other.is_actor:
-                continue
+            if not self._head_is_actor(other):
+                continue  # "NATO, a setback for the Kremlin": not a description of NATO
             if other.person and phrase.person:
                 continue  # two people side by side: not one actor
+            if self._names_differ(phrase, other):
+                continue  # "Saudi Arabia, the United Arab Emirates, Bahrain": a list
             phrase.names.extend(m for m in other.names if m not in phrase.names)
             phrase.roles.extend(other.roles)
             phrase.served.extend(other.served)
@@ -450,6 +539,11 @@ class _Reader:
             self.consumed.update(t.i for t in child.subtree)
             if child.i == phrase.end or self.doc[phrase.end : child.left_edge.i].text.strip() == "":
                 phrase.end = child.i + 1  # adjacent, no comma: "counterpart Penny Wong"
+
+    def _names_differ(self, phrase: Phrase, other: Phrase) -> bool:
+        ours = {e.kb_id for m in phrase.names for e in m.entities[:1]}
+        theirs = {e.kb_id for m in other.names for e in m.entities[:1]}
+        return bool(ours and theirs and not ours & theirs and not other.roles)
 
     def _read_served(self, phrase: Phrase) -> None:
         head = phrase.head
@@ -482,6 +576,26 @@ class _Reader:
                 self.consumed.update(t.i for t in prep.subtree)
                 phrase.end = max(phrase.end, obj.right_edge.i + 1)
                 return
+        if not phrase.names and not phrase.served:
+            self._placed_by(phrase)
+
+    def _placed_by(self, phrase: Phrase) -> None:
+        """'Police in Kampala', 'protesters in Tehran': where a domestic body or group is
+        tells whose it is (the place stays a place, not an actor)."""
+        for prep in phrase.head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                place = (
+                    self.kb.place(self.doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the "))
+                    if obj.dep_ == "pobj"
+                    else None
+                )
+                if place is not None and place.kind != "country":
+                    phrase.served.append(
+                        Entity(f"country/{place.country}", place.name, "region", place.country)
+                    )
+                    return
 
     def _served_by(self, poss: Token, owner: Phrase) -> Entity | None:
         if owner.roles and owner.roles[0].role.phrase == "counterpart":
@@ -654,10 +768,14 @@ class _Reader:
         prep = head.head
         word, governor = prep.lower_, prep.head.lemma_.lower()
         if word in LOCATIVE_PREPS:
-            return True
+            # "fired at Israel" names a target; "at" and "off" place only cities and regions
+            return capital or word not in {"at", "off"} or any(e.kind == "region" for e in entities)
         if word == "of":
             return governor in PLACE_NOUNS
-        return word in MOTION_PREPS and (capital or governor in MOTION_WORDS)
+        # "flew to Beijing" goes somewhere; "support for Damascus" is done to someone
+        if word == "on":
+            return governor in {"march", "advance"}  # "an armed march on Moscow"
+        return word in MOTION_PREPS and governor in (CITY_MOTION_WORDS if capital else MOTION_WORDS)
 
     def _refers_back(self, phrase: Phrase) -> bool:
         """'the two ministers', 'the alliance', 'the ministry': earlier actors again."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from tacitus.kb import ActorFields, KnowledgeBase, fold
+from tacitus.nlp.syntax import logical_subjects
 
 __all__ = ["Coref", "Mention"]
 
@@ -201,6 +202,7 @@ class Coref:
             ]
         else:
             return None
+        fits = self._not_own_subject(pronoun, fits)
         if not fits:
             return None
         # The subject of the latest sentence with a fitting subject wins; else the latest.
@@ -208,6 +210,18 @@ class Coref:
         if subjects and subjects[-1].sent >= fits[-1].sent - 1:
             return subjects[-1]
         return fits[-1]
+
+    def _not_own_subject(self, pronoun: Token, fits: list[Mention]) -> list[Mention]:
+        """An object pronoun is not its own clause's subject: in "Modi met Yunus and praised
+        him", "him" is Yunus. (Possessives may be: "Russia defended its decision".)"""
+        if pronoun.dep_ not in {"dobj", "pobj", "dative"} or pronoun.lower_.endswith("self"):
+            return fits
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = {t.i for s in logical_subjects(verb) for t in (s, *s.conjuncts)}
+        clusters = {m.cluster for m in self.mentions if m.head in subjects}
+        return [m for m in fits if m.cluster not in clusters]
 
     def subject_of(self, token: Token) -> Mention | None:
         """The actor who is the subject of the clause `token` is in."""
@@ -228,7 +242,8 @@ class Coref:
         if words & PAIR_WORDS and head.tag_ in {"NNS", "NNPS"}:
             kind = roles[0].role.kind if roles else None
             states = head.lemma_.lower() in STATE_NOUNS or kind == "body"
-            return self._last_two(head, person=kind == "person", states=states)
+            person = kind == "person" or head.lemma_.lower() in {"man", "woman"}
+            return self._last_two(head, person=person, states=states)
         if "the" not in words and "this" not in words:
             return []
         lemma = head.lemma_.lower()
@@ -244,7 +259,14 @@ class Coref:
             for entity in self.kb.generics.get(lemma, []):
                 if m.fields.kb_id == entity.kb_id:
                     return [m]
-                if entity.org and m.fields.org == entity.org and not m.fields.country:
+                named = entity.org and m.fields.org == entity.org and not m.fields.country
+                # "Hamas gunmen ... the group": the group itself, named with a role before
+                member = (
+                    entity.kind == "group"
+                    and m.fields.code == entity.code
+                    and (m.fields.country == entity.country)
+                )
+                if named or member:
                     # "NATO leaders ... the alliance": the organisation itself, not its leaders
                     fields = ActorFields(
                         entity.name,
@@ -261,6 +283,20 @@ class Coref:
                             m, fields=fields, cluster=self._cluster_for(replace(m, fields=fields))
                         )
                     ]
+        return self._same_sector(head, roles)
+
+    def _same_sector(self, head: Token, roles: list) -> list[Mention]:
+        """'the militants', 'the government', 'the army' with no named antecedent: the latest
+        placed actor of that sector in the last sentences ("al-Shabaab ... the militants")."""
+        if not roles or roles[0].role.kind == "person" or roles[0].role.sector is None:
+            return []
+        sector = roles[0].role.sector
+        sent = sentence_index(self.starts, head)
+        for m in reversed(self.mentions):
+            if m.head >= head.i or sent - m.sent > PRONOUN_WINDOW:
+                continue
+            if m.fields.sector == sector and (m.fields.country or m.fields.org):
+                return [m]
         return []
 
     def _last_two(self, head: Token, *, person: bool, states: bool) -> list[Mention]:

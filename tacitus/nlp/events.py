@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from tacitus.kb import KnowledgeBase
+from tacitus.nlp.actors import coordinated_head
 from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_objects
 from tacitus.nlp.when import find_date, resolve_date
 from tacitus.nlp.where import find_location
@@ -301,7 +302,7 @@ class _Coder:
     def _mentions(self, heads: list[Token], *, possessors: bool = False) -> list[int]:
         out: list[int] = []
         for head in heads:
-            for token in (head, *head.conjuncts):
+            for token in _listed(head):
                 found = self.by_head.get(token.i, [])
                 if not found and possessors:
                     # "praised Japan's role", "struck Houthi targets", "Russian forces
@@ -581,6 +582,17 @@ class _Coder:
 
 
 _STATEMENT = Sense("say", "VERB", None, (), "010", ("dative",), False, None, 0)
+
+
+def _listed(token: Token) -> list[Token]:
+    """The token and the words listed with it: conjuncts, and appositions that the parser
+    made of a list ("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties")."""
+    out = [token, *token.conjuncts]
+    for item in list(out):
+        for child in item.children:
+            if (child.dep_ == "appos" and child.pos_ == "PROPN") or coordinated_head(child):
+                out.extend([child, *child.conjuncts])
+    return list(dict.fromkeys(out))
 
 
 def _clause_chain(verb: Token) -> list[Token]:
