@@ -105,3 +105,40 @@ def test_demo_codes_the_samples_and_writes_jsonl(tmp_path, nlp):
         "quotes",
     ):
         assert words in result.output
+
+
+def test_eval_and_bench_commands(tmp_path, nlp):
+    gold = tmp_path / "actors.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "published": "2024-03-20",
+                "text": TEXT,
+                "mentions": [
+                    {
+                        "text": "Lithuania",
+                        "construction": "country_name",
+                        "country": "LTU",
+                        "org": None,
+                        "sector": None,
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run("eval", "actors", str(gold), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["overall"]["mentions"] == 1 and report["overall"]["country_org"] == 1.0
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "c1", "text": TEXT}) + "\n", encoding="utf-8")
+    out = tmp_path / "bench.json"
+    result = run("bench", "stages", "--corpus", str(corpus), "--repeat", "1", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    bench = json.loads(out.read_text())
+    assert set(bench["ratio_to_spacy"]) >= {"spacy", "tacitus_actors", "tacitus_events"}
+    assert bench["ratio_to_spacy"]["spacy"] == 1.0
