@@ -124,8 +124,10 @@ def score_plover(records: list[PloverRecord], coded: dict[str, CodedDocument]) -
     """The PLOVER gold records: one sentence each, coded on its own."""
     report = EventReport("PLOVER gold records")
     type_top = type_any = 0
-    actors_found = actors_total = 0
+    actors_found = actors_total = mentions_found = 0
+    to_iso = _cameo_to_iso()
     for record in records:
+        record = _normalised(record, to_iso)
         doc = coded[record.id]
         events = [e for e in doc.events if e.plover]
         top = _top(events)
@@ -137,9 +139,11 @@ def score_plover(records: list[PloverRecord], coded: dict[str, CodedDocument]) -
         _tally(report, gold_keys, pred_keys, pairs)
         _worst(report, record.id, gold_keys, pred_keys, pairs)
         roots = {actor_root(a) for e in doc.events for a in (e.source, e.target) if a}
+        mentioned = {actor_root(a) for a in doc.actors}
         for code in record.sources + record.targets:
             actors_total += 1
             actors_found += _code_matches(code, roots)
+            mentions_found += _code_matches(code, mentioned)
     n = len(records)
     report.extra.update(
         {
@@ -147,11 +151,35 @@ def score_plover(records: list[PloverRecord], coded: dict[str, CodedDocument]) -
             "type_accuracy": round(type_top / n, 4) if n else None,
             "type_recall": round(type_any / n, 4) if n else None,
             "actor_accuracy": round(actors_found / actors_total, 4) if actors_total else None,
+            # the same gold actors looked for among all actor mentions of the sentence, whether
+            # or not an event was coded around them: actor resolution apart from event finding
+            "actor_mention_accuracy": round(mentions_found / actors_total, 4)
+            if actors_total
+            else None,
             "gold_actors": actors_total,
         }
     )
     report.worst.sort(key=lambda w: -w["errors"])
     return report
+
+
+def _cameo_to_iso() -> dict[str, str]:
+    """CAMEO country codes that differ from ISO ("USR" for the Soviet Union) to ISO codes."""
+    from tacitus.kb import load_kb
+
+    kb = load_kb()
+    return {cameo: iso for iso, cameo in kb.country_codes.items() if cameo != iso}
+
+
+def _normalised(record: PloverRecord, to_iso: dict[str, str]) -> PloverRecord:
+    return PloverRecord(
+        record.id,
+        record.text,
+        record.event,
+        [to_iso.get(c, c) for c in record.sources],
+        [to_iso.get(c, c) for c in record.targets],
+        record.reciprocal,
+    )
 
 
 def _code_matches(code: str, roots: set[str | None]) -> bool:

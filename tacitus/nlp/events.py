@@ -125,6 +125,22 @@ EVENT_ANAPHORA = frozenset(
 )
 MATERIAL_QUADS = frozenset({2, 4})
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
+# Material acts whose place stands for their target when no one is named: aid, protest,
+# force posture, coercion and violence.
+PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+# CAMEO's "express intent to ..." code for a promised act of each root ("said it would send
+# aid" is a pledge, 033).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_SPECIFIC = {
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "0841": "0353",
+    "085": "0354",
+    "087": "0356",
+    "0871": "0356",
+}
 # Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
 # coordination: in "condemned ... and announced sanctions" the sanctions are Biden's own act.
 CLIMB_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep"})
@@ -172,7 +188,9 @@ class _Coder:
             for event in self._events_for(trigger):
                 key = (
                     self._cluster(event["source"]),
-                    self._cluster(event["target"]),
+                    self._cluster(event["target"])
+                    if event["target_place"] is None
+                    else event["target_place"]["country"],
                     event["cameo"],
                     event["trigger"]["start"],
                 )
@@ -410,6 +428,18 @@ class _Coder:
         sent_index = next(k for k, s in enumerate(self.sents) if s.start <= token.i < s.end)
         sent = self.sents[sent_index]
         end = trigger_end if trigger_end is not None else token.idx + len(token.text)
+        location = self._where(token, support)
+        target_place = None
+        if (
+            target is None
+            and location
+            and location.get("country")
+            and code[:2] in PLACE_TARGET_ROOTS
+        ):
+            # "launched air strikes in Yemen", "detained protesters in Istanbul": a material
+            # act in a place with no one named is done to the state of that place.
+            target_place = _place_actor(location, self.kb)
+            confidence -= 0.15
         return {
             "id": "",
             "source": source,
@@ -421,7 +451,8 @@ class _Coder:
             "trigger": {"text": self.doc.text[token.idx : end], "start": token.idx, "end": end},
             "sentence": {"index": sent_index, "start": sent.start_char, "end": sent.end_char},
             **self._when(token, support),
-            "location": self._where(token, support),
+            "location": location,
+            "target_place": target_place,
             "quote": context["quote"],
             "confidence": round(confidence, 2),
             "trigger_token": token.i,
@@ -468,11 +499,11 @@ class _Coder:
 
     # -- context: attribution and factuality ---------------------------------------------
     def _context(self, trigger: _Trigger) -> dict:
-        modality = _factuality(trigger.verb)
         attributed, quote = None, None
         claim = self._claim(trigger.token)
         if claim is None and trigger.support is not None:
             claim = self._claim(trigger.support)
+        modality = _factuality(trigger.verb, reported=claim is not None)
         if claim is not None:
             stance, attributed, quote = claim
             if modality == "asserted":
@@ -526,6 +557,23 @@ class _Coder:
             context["quote"] = None
             cue_end = quote["cue"]["end"]
             accused = self._accused(quote, speaker)
+            pledged = [] if accused else self._pledged(quote, speaker)
+            for code, target in pledged:
+                out.append(
+                    self._event(
+                        cue,
+                        None,
+                        code,
+                        speaker,
+                        target,
+                        context,
+                        0.55,
+                        trigger_end=cue_end,
+                        speech=True,
+                    )
+                )
+            if pledged:
+                continue
             for accused_source in accused:
                 out.append(
                     self._event(
@@ -562,6 +610,28 @@ class _Coder:
                 )
         return out
 
+    def _pledged(self, quote: dict, speaker: int) -> list[tuple[str, int | None]]:
+        """'X said it would send aid': the speaker's own future cooperative act makes the
+        statement a pledge (CAMEO 03x) toward whoever the act is for."""
+        speaker_actor = self.actors[speaker]
+        out: list[tuple[str, int | None]] = []
+        for event in self.events:
+            if event["quote"] != quote["id"] or event["modality"] not in {"future", "hypothetical"}:
+                continue
+            root = event["cameo"][:2]
+            if root not in INTENT_CODES:
+                continue
+            source = self.actors[event["source"]]
+            own = source["cluster"] == speaker_actor["cluster"] or (
+                source["country"] and source["country"] == speaker_actor["country"]
+            )
+            if not own:
+                continue
+            code = INTENT_SPECIFIC.get(event["cameo"], INTENT_CODES[root])
+            if all(c != code or t != event["target"] for c, t in out):
+                out.append((code, event["target"]))
+        return out
+
     def _accused(self, quote: dict, speaker: int) -> list[int]:
         """Sources of conflictual acts the speaker reports of another party."""
         speaker_actor = self.actors[speaker]
@@ -582,6 +652,24 @@ class _Coder:
 
 
 _STATEMENT = Sense("say", "VERB", None, (), "010", ("dative",), False, None, 0)
+
+
+def _place_actor(location: dict, kb: KnowledgeBase) -> dict:
+    """An actor record for the state of a place, pointing at the place's words."""
+    country = location["country"]
+    entity = kb.country(country)
+    return {
+        "text": location["text"],
+        "start": location["start"],
+        "end": location["end"],
+        "name": entity.name if entity else country,
+        "kb_id": f"country/{country}",
+        "country": country,
+        "org": None,
+        "sector": None,
+        "role": None,
+        "code": kb.actor_code(country, None),
+    }
 
 
 def _listed(token: Token) -> list[Token]:
@@ -665,9 +753,13 @@ def _prep_lemmas(token: Token, prep: str) -> set[str]:
     return out
 
 
-def _factuality(verb: Token) -> str:
-    """negated | hypothetical | future | asserted, from the verb and the verbs above it."""
-    negated = hypothetical = future = False
+def _factuality(verb: Token, *, reported: bool = False) -> str:
+    """negated | hypothetical | future | asserted, from the verb and the verbs above it.
+
+    In reported speech "would" is the future seen from the past ("said it would send
+    troops"), not a condition, unless an if-clause makes it one.
+    """
+    negated = hypothetical = future = conditional = False
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -675,7 +767,10 @@ def _factuality(verb: Token) -> str:
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
                 negated = True
             elif child.dep_ in {"aux", "auxpass"} and word in HYPOTHETICAL_AUX:
-                hypothetical = True
+                if reported and word == "would":
+                    future = True
+                else:
+                    hypothetical = True
             elif child.dep_ in {"aux", "auxpass"} and (
                 word in FUTURE_AUX or child.lemma_ == "will"
             ):
@@ -683,9 +778,9 @@ def _factuality(verb: Token) -> str:
             elif child.dep_ == "advcl" and any(
                 m.lower_ in {"if", "unless"} for m in children(child, "mark")
             ):
-                hypothetical = True  # "would attack if ..."
+                conditional = True  # "would attack if ..."
             elif child.dep_ == "mark" and word in {"if", "unless"}:
-                hypothetical = True
+                conditional = True
         if current.dep_ == "xcomp" and current.lower_ == "going":
             future = True
         if current.dep_ not in {"xcomp", "acl"} or current.head.i == current.i:
@@ -706,6 +801,6 @@ def _factuality(verb: Token) -> str:
             current = head
     if negated:
         return "negated"
-    if hypothetical:
+    if hypothetical or conditional:
         return "hypothetical"
     return "future" if future else "asserted"

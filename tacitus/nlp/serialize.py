@@ -46,10 +46,13 @@ def _actor(actors: list[Actor], index: int | None) -> Actor | None:
 def _event(e: dict, actors: list[Actor]) -> Event:
     code = load_ontology().get(e["cameo"])
     location = Location(**e["location"]) if e["location"] else None
+    target = _actor(actors, e["target"])
+    if target is None and e.get("target_place"):
+        target = Actor(**{k: e["target_place"][k] for k in ACTOR_FIELDS})
     return Event(
         id=e["id"],
         source=_actor(actors, e["source"]),
-        target=_actor(actors, e["target"]),
+        target=target,
         cameo=code.code,
         cameo_name=code.name,
         goldstein=code.goldstein,

@@ -69,6 +69,13 @@ def logical_subjects(verb: Token) -> list[Token]:
                 for o in children(p, "pobj")
             ]
         return controller or logical_subjects(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return logical_subjects(verb.head.head)  # "Iran was ready to help Baghdad"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and is_verb(verb.head.head):
+        # "accused Russian forces of shelling": the object does it; "insisted on talking":
+        # the subject does.
+        governor = verb.head.head
+        return children(governor, "dobj") or logical_subjects(governor)
     return []
 
 

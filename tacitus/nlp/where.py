@@ -28,12 +28,16 @@ def find_location(trigger: Token, kb: KnowledgeBase, anchor: Token | None = None
             place = _place(token, kb)
             if place is not None:
                 return place
-    for obj in trigger.children:
-        if obj.dep_ in {"dobj", "pobj", "nsubjpass"}:
-            for token in _locative_objects(obj):
-                place = _place(token, kb)
-                if place is not None:
-                    return place
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
+    # "air strikes on targets in Yemen": the place of what the act is aimed at
+    objects += [
+        o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
+    for obj in objects:
+        for token in _locative_objects(obj):
+            place = _place(token, kb)
+            if place is not None:
+                return place
     return None
 
 
