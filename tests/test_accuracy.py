@@ -15,15 +15,16 @@ from conftest import ROOT, shared_path
 pytestmark = pytest.mark.slow
 GOLD = ROOT / "gold"
 
-# measured 2026-11-28: country/org 0.949, sector 0.936, kb id 0.937, places 0.910
-ACTOR_FLOORS = {"country_org": 0.94, "sector": 0.925, "kb_id": 0.92, "places": 0.89}
-# measured: content F1 0.893 (direct 0.894, indirect 0.949), speaker accuracy 0.705
-QUOTE_FLOORS = {"f1": 0.88, "direct_f1": 0.88, "indirect_f1": 0.93, "speaker": 0.69}
-# measured: PLOVER-type F1 0.363 (P 0.484), CAMEO-root F1 0.444, modality agreement 0.884
-EVENT_FLOORS = {"plover_f1": 0.35, "plover_precision": 0.47, "cameo_f1": 0.43, "modality": 0.87}
-# measured on the public 2016 file of PLOVER gold records: type accuracy 0.401, actor
-# accuracy 0.583
-PLOVER_FLOORS = {"type_accuracy": 0.38, "actor_accuracy": 0.55}
+# measured 2026-11-28: country/org 0.960, sector 0.944, kb id 0.937, places 0.910
+ACTOR_FLOORS = {"country_org": 0.95, "sector": 0.935, "kb_id": 0.93, "places": 0.90}
+# measured: content F1 0.894 (direct 0.894, indirect 0.949), speaker accuracy 0.758
+QUOTE_FLOORS = {"f1": 0.885, "direct_f1": 0.885, "indirect_f1": 0.94, "speaker": 0.75}
+# measured: PLOVER-type F1 0.401 (P 0.513), CAMEO-root F1 0.469, modality agreement 0.903
+EVENT_FLOORS = {"plover_f1": 0.39, "plover_precision": 0.50, "cameo_f1": 0.46, "modality": 0.89}
+# measured on the public 2016 file of PLOVER gold records (deduplicated, 327 records): type
+# accuracy 0.416, actors among coded events 0.601, actors among all mentions 0.867
+# (the copy in ../shared/eval may hold a few records less; these floors leave room for that)
+PLOVER_FLOORS = {"type_accuracy": 0.37, "actor_accuracy": 0.55, "actor_mention_accuracy": 0.82}
 
 
 def test_actor_resolution(nlp):
@@ -60,3 +61,5 @@ def test_events_on_the_plover_gold_records(nlp):
     assert report["records"] >= 300
     assert report["type_accuracy"] >= PLOVER_FLOORS["type_accuracy"], report["type_accuracy"]
     assert report["actor_accuracy"] >= PLOVER_FLOORS["actor_accuracy"], report["actor_accuracy"]
+    mentions = report["actor_mention_accuracy"]
+    assert mentions >= PLOVER_FLOORS["actor_mention_accuracy"], mentions

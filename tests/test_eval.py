@@ -198,3 +198,26 @@ def test_bad_gold_files_are_named(tmp_path):
     path.write_text("{broken\n", encoding="utf-8")
     with pytest.raises(DataError, match="gold.jsonl line 1: not valid JSON"):
         read_jsonl(path, required=())
+
+
+def test_plover_records_as_json_lines(tmp_path):
+    lines = [
+        json.dumps(
+            {
+                "id": f"R{k}",
+                "event": "FIGHT",
+                "text": "Chad attacked Sudan.",
+                "source": [{"code": "TCD"}],
+                "target": [{"code": "SDN"}],
+            }
+        )
+        for k in range(2)
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records, skipped = read_plover_records(path)
+    assert [(r.id, r.event, r.sources, r.targets) for r in records] == [
+        ("R0", "ASSAULT", ["TCD"], ["SDN"]),
+        ("R1", "ASSAULT", ["TCD"], ["SDN"]),
+    ]
+    assert skipped == 0

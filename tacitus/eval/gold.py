@@ -119,6 +119,14 @@ def _objects(file: Path) -> Iterator[dict]:
         return
     except json.JSONDecodeError:
         pass
+    lines = [line for line in text.splitlines() if line.strip()]
+    try:  # JSON lines
+        objects = [json.loads(line) for line in lines]
+        if all(isinstance(o, dict) for o in objects):
+            yield from objects
+            return
+    except json.JSONDecodeError:
+        pass
     # The 2016 file is a run of objects with trailing commas and a few comment marks.
     for chunk in re.split(r"\n\}\s*,?\s*\n(?=\{)", text.strip()):
         chunk = chunk.strip().rstrip(",")

@@ -50,7 +50,7 @@ def resolve(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields:
         if known is not None:
             return known
     org = next((e for e in desc.entities if e.kind in ORG_KINDS), None)
-    place = next((e for e in desc.entities if e.kind not in ORG_KINDS), None)
+    place = _place(desc.entities)
     role_text = _role_text(desc.roles)
     served_role = (
         place.role if place is not None and place.kind in {"seat", "institution"} else None
@@ -90,11 +90,34 @@ def resolve(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields:
         )
     if place is not None:
         code = kb.actor_code(place.country, suffix)
-        kb_id = place.kb_id if not desc.roles and not desc.person_name else None
+        kb_id = place.kb_id or None if not desc.roles and not desc.person_name else None
+        if role_text is None and place.kind in {"seat", "institution"}:
+            role_text = place.role  # "the Kremlin": the presidency
         return ActorFields(
             _name(desc, place), kb_id, place.country, None, sector, role_text, code, person
         )
     return ActorFields(_name(desc, None), None, None, None, sector, role_text, suffix, person)
+
+
+def _place(entities: list[Entity]) -> Entity | None:
+    """The state the actor belongs to. A state named outright beats the home state of an
+    institution word ("Guatemala's Congress" is Guatemala's, though "Congress" alone is the
+    US Congress); the institution still gives the sector."""
+    places = [e for e in entities if e.kind not in ORG_KINDS]
+    named = next((e for e in places if e.kind in {"country", "region", "capital"}), None)
+    body = next((e for e in places if e.kind in {"seat", "institution"}), None)
+    if named is not None and body is not None and named.country != body.country:
+        return Entity(
+            "",
+            f"{named.name} {body.role or body.name}",
+            "institution",
+            named.country,
+            None,
+            body.sector,
+            None,
+            body.role or body.name,
+        )
+    return places[0] if places else None
 
 
 def _known_person(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields | None:
