@@ -180,3 +180,24 @@ def test_a_former_office_holder_keeps_the_name_not_the_office(code):
 def test_dateline_is_not_part_of_an_actor(code):
     doc = code("ANKARA - Turkey condemned the burning of the book.")
     assert mention(doc, "Turkey").start == len("ANKARA - ")
+
+
+def test_multinational_descriptors_are_not_given_a_state(code):
+    # Regression western-officials: "Western diplomats" took Russia from the sentence, and
+    # "foreign journalists" the dateline's state.
+    doc = code("Russian diplomats met Western diplomats.")
+    assert mention(doc, "Russian diplomats").country == "RUS"
+    western = mention(doc, "Western diplomats")
+    assert (western.country, western.sector) == (None, "GOV")
+    doc = code("KABUL - Foreign journalists were detained. Police said so.")
+    assert mention(doc, "Foreign journalists").country is None
+    assert mention(doc, "Police").code == "AFGCOP"
+
+
+def test_a_lone_family_name_refers_back_to_a_chinese_or_korean_person(code):
+    doc = code("Chinese Foreign Minister Wang Yi met Penny Wong. Wang said the talks went well.")
+    wang = [a for a in doc.actors if a.text == "Wang"]
+    assert [(a.kb_id, a.code) for a in wang] == [("person/wang-yi", "CHNGOV")]
+    # A Western given name is not a surname: "Penny" alone is not Penny Wong.
+    doc = code("Penny Wong met Wang Yi. Penny said the talks went well.")
+    assert all(a.kb_id != "person/penny-wong" for a in doc.actors if a.text == "Penny")

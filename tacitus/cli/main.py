@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from tacitus import __version__
+from tacitus.cli.common import coded_documents, input_options
 from tacitus.errors import TacitusError, UsageError
 
 __all__ = ["main"]
@@ -44,54 +45,14 @@ def main() -> None:
 @main.command("code")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--published",
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles that do not carry one (resolves 'on Tuesday').",
-)
-@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "jsonl"]),
     default=None,
     help="Output format [default: table on a terminal, else jsonl].",
 )
-@click.option(
-    "--input-format",
-    type=click.Choice(["auto", "txt", "html", "jsonl"]),
-    default="auto",
-    show_default=True,
-    help="How to read the inputs; auto goes by file extension (stdin: sniffed).",
-)
-@click.option(
-    "--n-process",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes for spaCy's nlp.pipe.",
-)
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=200_000,
-    show_default=True,
-    help="Articles longer than this are reported as failures, not coded.",
-)
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-)
-def code_command(
-    paths: tuple[str, ...],
-    published: str | None,
-    fmt: str | None,
-    input_format: str,
-    n_process: int,
-    max_chars: int,
-    kb_paths: tuple[str, ...],
-) -> None:
+@input_options
+def code_command(paths: tuple[str, ...], fmt: str | None, **options) -> None:
     """Code articles from PATHS (.txt, .html, .jsonl; '-' reads standard input).
 
     JSONL output has one line per coded article, in input order, following the output
@@ -101,35 +62,21 @@ def code_command(
     from rich.console import Console
 
     from tacitus.cli.render import print_table, to_json_line
-    from tacitus.config import load_config
-    from tacitus.ingest import read_paths
-    from tacitus.records import Failure
-    from tacitus.run.local import code_articles
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    stdin = [sys.stdin.buffer.read()] if "-" in paths else None
-    items = read_paths(
-        paths, fmt=input_format, published=published, max_chars=max_chars, stdin=stdin
-    )
     console = Console()
-    failures = 0
     collected = []
-    kb = load_config().with_kb(kb_paths).kb_paths
-    for result in code_articles(items, n_process=n_process, kb_paths=kb):
-        if isinstance(result, Failure):
-            failures += 1
-            click.echo(f"tacitus: failed: {result.message}", err=True)
-        elif fmt == "jsonl":
-            click.echo(to_json_line(result))
+    docs = coded_documents(paths, **options)
+    for doc in docs:
+        if fmt == "jsonl":
+            click.echo(to_json_line(doc))
         elif fmt == "json":
-            collected.append(result.to_dict())
+            collected.append(doc.to_dict())
         else:
-            print_table(result, console)
+            print_table(doc, console)
     if fmt == "json":
         click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
-    if failures:
-        click.echo(f"tacitus: {failures} article(s) failed", err=True)
-        sys.exit(1)
+    docs.exit_on_failures()
 
 
 @main.command("demo")
@@ -220,10 +167,12 @@ def _register() -> None:
     from tacitus.cli.bench import bench_group
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
+    from tacitus.cli.quotes import quotes_command
 
     main.add_command(bench_group)
     main.add_command(eval_group)
     main.add_command(kb_group)
+    main.add_command(quotes_command)
 
 
 _register()

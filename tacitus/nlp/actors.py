@@ -45,6 +45,11 @@ MODIFIER_DEPS = frozenset(
 )
 # "spokesman for X", "head of X", "ambassador to X": phrases naming whom a role serves.
 SERVING_PREPS = frozenset({"for", "of", "at", "to", "from"})
+# Qualifiers that say a body or group is not of one state ("Western diplomats", "foreign
+# journalists"): such an actor is never given the dateline's or the sentence's state.
+MULTINATIONAL_WORDS = frozenset(
+    {"western", "foreign", "international", "european", "arab", "african", "asian", "multinational"}
+)
 # Sectors of a state's own people and bodies: an unplaced one ("police said") belongs to the
 # state of the article's dateline.
 DOMESTIC_SECTORS = frozenset(
@@ -310,6 +315,7 @@ class _Reader:
         self.consumed: set[int] = set(range(self.body_start))  # "TOKYO -" names no actor
         self.coref = Coref(kb, sentence_starts(doc))
         self.pronouns: dict[int, Mention] = {}
+        self.multinational: set[int] = set()  # heads of "Western diplomats" and the like
 
     def read(self) -> list[dict]:
         for token in self.doc:
@@ -340,7 +346,7 @@ class _Reader:
                 by_sentence.setdefault(m.sent, set()).add(m.fields.country)
         for m in self.coref.mentions:
             f = m.fields
-            if f.country or f.org or f.kb_id or m.pronoun:
+            if f.country or f.org or f.kb_id or m.pronoun or m.head in self.multinational:
                 continue
             if f.sector not in DOMESTIC_SECTORS and not (f.person and f.sector is None):
                 continue
@@ -658,7 +664,10 @@ class _Reader:
             earlier = self._named_before(phrase, names)
             fields = earlier or resolve(self._descriptor(phrase, names), self.kb, self.day)
             fields = self._counterpart(phrase, fields)
-            fields = self._at_home(fields)
+            if self._multinational(phrase):
+                self.multinational.add(phrase.head.i)
+            else:
+                fields = self._at_home(fields)
             self.coref.add(
                 self._mention(
                     self.doc,
@@ -670,6 +679,11 @@ class _Reader:
                 )
             )
         self.consumed.update(range(phrase.start, phrase.end))
+
+    def _multinational(self, phrase: Phrase) -> bool:
+        return not phrase.names and any(
+            t.lower_ in MULTINATIONAL_WORDS for t in self.doc[phrase.start : phrase.head.i]
+        )
 
     def _named_before(self, phrase: Phrase, names: list[NameMatch]) -> ActorFields | None:
         """A bare name of a person named earlier in the article is that person, as the article

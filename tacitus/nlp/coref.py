@@ -40,6 +40,9 @@ STATE_NOUNS = frozenset(
 )
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+# States whose people are named family name first in English-language news (Xi Jinping,
+# Moon Jae-in, Lee Hsien Loong); a lone family name refers back to them.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP"})
 
 
 @dataclass
@@ -165,9 +168,12 @@ class Coref:
             if not m.fields.person or m.pronoun:
                 continue
             known = fold(m.fields.name).split()
+            # "Wang told reporters" after "Wang Yi": Chinese and Korean names put the family
+            # name first, and the news calls the person by it.
+            family = known[:1] if m.fields.country in FAMILY_NAME_FIRST else []
             if (
                 words == known
-                or (len(words) == 1 and words[0] in known[1:])
+                or (len(words) == 1 and words[0] in known[1:] + family)
                 or (len(words) < len(known) and known[-len(words) :] == words)  # "Le Drian"
                 or (len(known) == 1 and known[0] in words[1:])
             ):
