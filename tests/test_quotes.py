@@ -113,3 +113,59 @@ def test_turkish_spokesman_condemns_sweden(code):
         True,
     )
     assert (event.plover, event.modality) == ("ACCUSE", "asserted")
+
+
+def test_fragment_in_indirect_speech_is_one_mixed_quote_not_a_direct_one(code):
+    # Regression mixed-as-direct: the quoted fragment became a direct quote and took the cue.
+    [quote] = code(
+        'The Kremlin said the treaty reflected "the free will of the people" of Crimea.'
+    ).quotes
+    assert quote.kind == "mixed" and quote.speaker.code == "RUSGOV"
+    assert quote.content == 'the treaty reflected "the free will of the people" of Crimea'
+
+
+def test_fragment_that_ends_the_clause_keeps_its_closing_mark(code):
+    [quote] = code("Kim said the two sides had taken \u201ca first, difficult step\u201d.").quotes
+    assert quote.content == "the two sides had taken \u201ca first, difficult step\u201d"
+
+
+def test_called_y_z_is_a_mixed_quote(code):
+    [quote] = code('Zelensky called the attack "a crime against the whole world".').quotes
+    assert (quote.kind, quote.cue.text) == ("mixed", "called")
+    assert quote.content == 'the attack "a crime against the whole world"'
+    # a directive is not a characterisation
+    assert code("Maduro ordered U.S. diplomats to leave within 72 hours.").quotes == ()
+
+
+def test_banner_text_is_a_direct_quote_without_speaker(code):
+    [quote] = code(
+        'Protesters held a banner that read "Crimea is Ukraine, now and forever".'
+    ).quotes
+    assert quote.kind == "direct" and quote.speaker is None
+
+
+def test_cue_inside_reported_speech_is_not_a_second_quote(code):
+    [quote] = code("Stoltenberg said he expected Turkey to act with restraint.").quotes
+    assert quote.content == "he expected Turkey to act with restraint"
+
+
+def test_speaker_goes_on_in_the_next_sentence_without_a_cue(code):
+    doc = code(
+        '"The countries affected cannot manage this alone," Chan told reporters in Geneva. '
+        '"They need help, and they need it now."'
+    )
+    [quote] = doc.quotes
+    assert quote.content.endswith("They need help, and they need it now.")
+    # with a cue of its own, the next sentence is a quote of its own
+    doc = code('"We accept the result," Cameron said. "I will step down," he said.')
+    assert len(doc.quotes) == 2
+
+
+def test_unknown_citizen_named_in_apposition_is_placed_where_the_story_is(code):
+    doc = code(
+        "Russian missiles hit Kyiv overnight.\n\n"
+        '"I woke up to explosions," said Olena, 35, who was sheltering in a Kyiv metro station. '
+        '"We heard voices under the rubble," said Mehmet, a teacher in Antakya.'
+    )
+    speakers = [(q.speaker.text, q.speaker.country) for q in doc.quotes]
+    assert speakers == [("Olena", "UKR"), ("Mehmet", "TUR")]

@@ -10,13 +10,14 @@ surnames and definite role phrases refer back through `Coref`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, resolve
-from tacitus.nlp.coref import Coref, Mention, sentence_starts
+from tacitus.nlp.coref import Coref, Mention, sentence_index, sentence_starts
 from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
 
 __all__ = ["find_actors"]
@@ -50,6 +51,15 @@ SERVING_PREPS = frozenset({"for", "of", "at", "to", "from"})
 MULTINATIONAL_WORDS = frozenset(
     {"western", "foreign", "international", "european", "arab", "african", "asian", "multinational"}
 )
+# Sectors of people of no office, who are of the place they are in; PLACE_WINDOW sentences
+# back (within the paragraph) are searched for it.
+# (Refugees are of the state they fled, not of the camp they are in.)
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP"})
+PLACE_WINDOW = 3
+# The state an article is about: the one with at least FOCUS_MIN_MENTIONS actor mentions and
+# FOCUS_LEAD times as many as the next.
+FOCUS_MIN_MENTIONS = 2
+FOCUS_LEAD = 2
 # Sectors of a state's own people and bodies: an unplaced one ("police said") belongs to the
 # state of the article's dateline.
 DOMESTIC_SECTORS = frozenset(
@@ -334,35 +344,105 @@ class _Reader:
             elif token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or match is not None:
                 self._phrase(token)
         self._leftover_names()
-        self._place_in_sentence()
+        self._place_unplaced()
         return [m.to_dict() for m in sorted(self.coref.mentions, key=lambda m: (m.start, m.end))]
 
-    def _place_in_sentence(self) -> None:
-        """'Tunisia's president sacked Prime Minister Hichem Mechichi': an unplaced domestic
-        actor in a sentence that names one state, and one only, belongs to it."""
-        by_sentence: dict[int, set[str]] = {}
+    # -- placing actors that name no state ---------------------------------------------
+    def _place_unplaced(self) -> None:
+        """Give a state to actors of a state's own sectors that name none, in this order:
+        people of no office by the place they are in; others by the one state their sentence
+        names; then by the state the article is about. A person is placed where first met,
+        and every later mention of them (surname, pronoun) follows."""
+        places = self._places_by_sentence()
+        states = self._states_by_sentence()
+        focus = self._focus_state()
+        found: dict[int, str] = {}  # person cluster -> state
+        for m in sorted(self.coref.mentions, key=lambda m: m.start):
+            f = m.fields
+            if f.country or f.org or f.kb_id or m.head in self.multinational:
+                continue
+            person = f.person or f.sector is None
+            domestic = f.sector in DOMESTIC_SECTORS or (f.person and f.sector is None)
+            if not domestic:
+                continue
+            state = found.get(m.cluster) if person else None
+            if state is None and not m.pronoun:
+                if f.sector in CIVILIAN_SECTORS or (f.person and f.sector is None):
+                    state = self._place_of(m, places)
+                if state is None and len(states.get(m.sent, ())) == 1:
+                    (state,) = states[m.sent]
+                state = state or focus
+            if state is None:
+                continue
+            if person:
+                found.setdefault(m.cluster, state)
+            m.fields = ActorFields(
+                f.name,
+                None,
+                state,
+                None,
+                f.sector,
+                f.role,
+                self.kb.actor_code(state, f.code),
+                f.person,
+            )
+
+    def _places_by_sentence(self) -> dict[int, set[str]]:
+        """The states of the places named in each sentence ('in Antakya' -> TUR, 'a Kyiv
+        metro station' -> UKR). Read from the gazetteer, not NER, which often tags a town
+        as a person or misses it inside a compound."""
+        out: dict[int, set[str]] = {}
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for n in (3, 2, 1):
+                span = doc[i : i + n]
+                place = self.kb.place(span.text) if len(span) == n else None
+                if place is not None and place.country:
+                    sent = sentence_index(self.coref.starts, doc[i])
+                    out.setdefault(sent, set()).add(place.country)
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _states_by_sentence(self) -> dict[int, set[str]]:
+        """'Tunisia's president sacked Prime Minister Hichem Mechichi': the states of the
+        actors named in each sentence."""
+        out: dict[int, set[str]] = {}
         for m in self.coref.mentions:
             if m.fields.country:
-                by_sentence.setdefault(m.sent, set()).add(m.fields.country)
-        for m in self.coref.mentions:
-            f = m.fields
-            if f.country or f.org or f.kb_id or m.pronoun or m.head in self.multinational:
-                continue
-            if f.sector not in DOMESTIC_SECTORS and not (f.person and f.sector is None):
-                continue
-            states = by_sentence.get(m.sent, set())
-            if len(states) == 1:
-                (state,) = states
-                m.fields = ActorFields(
-                    f.name,
-                    None,
-                    state,
-                    None,
-                    f.sector,
-                    f.role,
-                    self.kb.actor_code(state, f.code),
-                    f.person,
-                )
+                out.setdefault(m.sent, set()).add(m.fields.country)
+        return out
+
+    def _place_of(self, m: Mention, places: dict[int, set[str]]) -> str | None:
+        """'said Olena, who was sheltering in a Kyiv metro station': the one state of the
+        places in the mention's sentence, or in the sentences before it in its paragraph."""
+        starts = self.coref.starts
+        for k in range(m.sent, max(m.sent - PLACE_WINDOW, -1), -1):
+            if k < m.sent and "\n" in self.doc[starts[k] : starts[k + 1]].text:
+                return None  # not across a paragraph break
+            if len(places.get(k, ())) == 1:
+                (state,) = places[k]
+                return state
+        return None
+
+    def _focus_state(self) -> str | None:
+        """The state the article is about: one that clearly leads the actor mentions."""
+        counts = Counter(
+            m.fields.country
+            for m in self.coref.mentions
+            if m.fields.country and not m.pronoun and not m.fields.org
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < FOCUS_MIN_MENTIONS:
+            return None
+        if len(ranked) == 2 and ranked[1][1] * FOCUS_LEAD > ranked[0][1]:
+            return None
+        return ranked[0][0]
 
     # -- phrases -------------------------------------------------------------------------
     def _root(self, match: NameMatch) -> int:
@@ -406,7 +486,13 @@ class _Reader:
                 )
             self._emit_possessor(head)
             return
-        if phrase.person is None and not phrase.names and self._refers_back(phrase):
+        # "the foreign minister of the Marshall Islands" says whose minister: no refer-back
+        if (
+            phrase.person is None
+            and not phrase.names
+            and not phrase.served
+            and self._refers_back(phrase)
+        ):
             return
         self._emit(phrase)
 
@@ -530,6 +616,10 @@ class _Reader:
         for child in phrase.head.rights:
             if child.dep_ != "appos":
                 continue
+            if self._unknown_person(phrase, child):
+                # "said Rodel, a fisherman", "said Olena, 35": a name the KB and the tagger do
+                # not know, described as one person
+                phrase.person = (phrase.start, phrase.head.i + 1)
             other = self._read_phrase(child)
             if not self._head_is_actor(other):
                 continue  # "NATO, a setback for the Kremlin": not a description of NATO
@@ -545,6 +635,18 @@ class _Reader:
             self.consumed.update(t.i for t in child.subtree)
             if child.i == phrase.end or self.doc[phrase.end : child.left_edge.i].text.strip() == "":
                 phrase.end = child.i + 1  # adjacent, no comma: "counterpart Penny Wong"
+
+    def _unknown_person(self, phrase: Phrase, appos: Token) -> bool:
+        head = phrase.head
+        if phrase.person or phrase.names or phrase.roles or head.pos_ != "PROPN":
+            return False
+        if not head.text[:1].isupper() or head.i in self.name_at or head.i in self.role_at:
+            return False
+        if appos.like_num:
+            return True  # an age
+        single = any(c.lower_ in {"a", "an"} for c in appos.children if c.dep_ == "det")
+        role = self.roles_by_end.get(appos.i)
+        return single and role is not None and role.role.kind != "body"
 
     def _names_differ(self, phrase: Phrase, other: Phrase) -> bool:
         ours = {e.kb_id for m in phrase.names for e in m.entities[:1]}

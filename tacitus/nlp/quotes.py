@@ -20,9 +20,18 @@ from tacitus.ontology import Lexicon
 __all__ = ["Segment", "find_quotes", "quoted_segments"]
 
 OPEN_CURLY, CLOSE_CURLY = "\u201c", "\u201d"
+CLOSING_MARKS = frozenset({'"', CLOSE_CURLY})
 # A quoted stretch shorter than this with no sentence punctuation is a fragment or a scare
 # quote ("warmongers"), not a direct quote.
 MIN_DIRECT_WORDS = 4
+# 'X called Y "a Z"' and 'X described Y as "Z"': verbs whose object and its name are what X
+# said (a characterisation, coded as a quote), not a directive ('ordered Y to leave').
+NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})
+DESCRIBING_VERBS = frozenset(
+    {"describe", "characterise", "characterize", "label", "brand", "hail", "dismiss", "denounce"}
+)
+# Words that, after a comma, start the narrator's own clause inside a reported one.
+NARRATOR_CONJUNCTIONS = frozenset({"while", "whereas"})
 
 
 @dataclass
@@ -124,6 +133,8 @@ class _Finder:
             text = " ".join(self.doc.text[s.start : s.end] for s in group)
             if len(text.split()) < MIN_DIRECT_WORDS and not text.rstrip().endswith((".", "?", "!")):
                 continue
+            if self._embedded(first):
+                continue  # a fragment in running text: part of a mixed quote, or a scare quote
             quote = _Quote(first.start, last.end, [(s.start, s.end) for s in group], "direct")
             cue = self._cue_for(group)
             if cue is not None:
@@ -141,12 +152,58 @@ class _Finder:
                 groups.append([seg])
         return groups
 
+    def _embedded(self, segment: Segment) -> bool:
+        """'called the ruling "a political vendetta"': the quotation marks open after a word
+        of the sentence that is not the cue itself ('said "we will ..."')."""
+        i = segment.start - 1  # the opening mark
+        while i > 0 and self.doc.text[i - 1] in " \t":
+            i -= 1
+        if i == 0 or not self.doc.text[i - 1].isalnum():
+            return False  # sentence start, or after ":", "," or a paragraph break
+        before = self.doc.char_span(i - 1, i, alignment_mode="expand")
+        inside = self.doc.char_span(segment.start, segment.end, alignment_mode="expand")
+        if before is None or inside is None:
+            return False
+        # Inside what a reporting verb before it introduces: a mixed quote's fragment. Not so
+        # a sign or chant ('a banner that read "Crimea is Ukraine"'), a direct quote of its own,
+        # nor the quote right after its cue ('said "we will fight"').
+        return any(
+            self.is_cue(a) and a.i < before[-1].i and not self.in_quotes(a)
+            for a in inside.root.ancestors
+        )
+
     def _split_around_cue(self, before: Segment, after: Segment) -> bool:
         between = self.doc.text[before.end + 1 : after.start - 1]
-        if not between.strip().endswith(",") or "\n" in between or len(between.split()) > 8:
+        if self._continued_after_cue(before, after, between):
+            return True
+        # '"...," said Martine Roux, a teacher who came with her daughter, "and ..."': the
+        # reporting clause may carry a long description of the speaker, but no sentence end.
+        if (
+            not between.strip().endswith(",")
+            or "\n" in between
+            or len(between.split()) > 30
+            or any(mark in between for mark in (". ", "? ", "! "))
+        ):
             return False
         span = self.doc.char_span(before.end + 1, after.start - 1, alignment_mode="expand")
         return span is not None and any(self.is_cue(t) for t in span)
+
+    def _continued_after_cue(self, before: Segment, after: Segment, between: str) -> bool:
+        """'"...," Chan told reporters. "They need help."': the speaker goes on in the next
+        sentence of the same paragraph, with no cue of its own."""
+        if not self.doc.text[before.start : before.end].rstrip().endswith(","):
+            return False
+        if not between.strip().endswith(".") or "\n" in between or len(between.split()) > 12:
+            return False
+        if any(mark in between.strip()[:-1] for mark in (". ", "? ", "! ")):
+            return False
+        span = self.doc.char_span(before.end + 1, after.start - 1, alignment_mode="expand")
+        if span is None or not any(self.is_cue(t) for t in span):
+            return False
+        own = _sent_at(self.doc, after.start)
+        return own is not None and not any(
+            self.is_cue(t) for t in own if t.idx >= after.end and not self.in_quotes(t)
+        )
 
     def _cue_for(self, group: list[Segment]) -> Token | None:
         doc = self.doc
@@ -199,14 +256,20 @@ class _Finder:
 
     # -- indirect quotes -----------------------------------------------------------------
     def indirect(self) -> list[_Quote]:
-        out = []
+        out: list[_Quote] = []
         for token in self.doc:
             if token.i in self.used_cues or not self.is_cue(token) or self.in_quotes(token):
                 continue
+            if any(q.start <= token.idx < q.end for q in out):
+                continue  # 'said he expected Turkey to act ...': part of what was said
             content = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if content is None:
-                continue
-            start_tok, end_tok = _content_range(content)
+            if content is not None:
+                start_tok, end_tok = _content_range(content)
+            else:
+                found = _characterisation(token)
+                if found is None:
+                    continue
+                start_tok, end_tok = found
             span = self.doc[start_tok:end_tok]
             if span.start_char >= span.end_char or self._mostly_quoted(span):
                 continue
@@ -222,9 +285,11 @@ class _Finder:
         return out
 
     def _mostly_quoted(self, span: Span) -> bool:
-        inside = sum(1 for t in span if self.in_quotes(t) and not t.is_punct)
-        words = sum(1 for t in span if not t.is_punct)
-        return words > 0 and inside / words > 0.5
+        """'said "we will fight"': the clause is a direct quote (found as one), not indirect
+        speech holding a fragment ('said the killings had been "an attack on freedom"')."""
+        words = [t for t in span if not t.is_punct]
+        inside = sum(1 for t in words if self.in_quotes(t))
+        return bool(words) and self.in_quotes(words[0]) and inside / len(words) > 0.5
 
     def according(self) -> list[_Quote]:
         """'According to X, ...': X is the speaker, the rest of the sentence the content."""
@@ -260,6 +325,28 @@ class _Finder:
         return out
 
 
+def _characterisation(cue: Token) -> tuple[int, int] | None:
+    """'X called Y "a Z"', 'X described Y as Z': the object and what it is called."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    lemma = cue.lemma_.lower()
+    if obj is None or lemma not in NAMING_VERBS | DESCRIBING_VERBS:
+        return None
+    for child in cue.children:
+        named = (child.dep_ == "oprd" and lemma in NAMING_VERBS) or (
+            child.dep_ == "prep" and child.lower_ == "as" and lemma in DESCRIBING_VERBS
+        )
+        if named and child.i > obj.i:
+            start, end = obj.left_edge.i, child.right_edge.i + 1
+            doc = cue.doc
+            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSING_MARKS:
+                end -= 1
+            # the closing mark of a fragment may hang from the verb, outside the subtree
+            if end < len(doc) and doc[end].text in CLOSING_MARKS and _opened(doc[start:end].text):
+                end += 1
+            return start, end
+    return None
+
+
 def _content_range(content: Token) -> tuple[int, int]:
     """The clause's tokens without a leading 'that' and trailing punctuation."""
     start, end = content.left_edge.i, content.right_edge.i + 1
@@ -270,9 +357,25 @@ def _content_range(content: Token) -> tuple[int, int]:
         start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "..., while outside activists marched": a narrator's clause after a comma
+    for token in doc[start:end]:
+        after_comma = token.i > start and doc[token.i - 1].text == ","
+        if after_comma and token.lower_ in NARRATOR_CONJUNCTIONS:
+            end = token.i
+            break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in CLOSING_MARKS and _opened(doc[start : end - 1].text):
+            break  # 'had taken "a first, difficult step"': the fragment keeps its marks
         end -= 1
     return start, end
+
+
+def _opened(text: str) -> bool:
+    """True when `text` leaves a quotation open (an odd number of straight marks, or an
+    opening curly mark after the last closing one)."""
+    if text.count('"') % 2 == 1:
+        return True
+    return text.rfind(OPEN_CURLY) > text.rfind(CLOSE_CURLY)
 
 
 def _speaker_token(cue: Token) -> Token | None:
