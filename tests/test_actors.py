@@ -201,3 +201,36 @@ def test_a_lone_family_name_refers_back_to_a_chinese_or_korean_person(code):
     # A Western given name is not a surname: "Penny" alone is not Penny Wong.
     doc = code("Penny Wong met Wang Yi. Penny said the talks went well.")
     assert all(a.kb_id != "person/penny-wong" for a in doc.actors if a.text == "Penny")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "code_"),
+    [
+        ("China's Eastern Theatre Command said the drills were a warning.", None, "CHNMIL"),
+        ("The Sudanese Professionals Association called for a strike.", None, "SDNNGO"),
+        ("Poland's border guard service said 200 people crossed.", None, "POLMIL"),
+    ],
+)
+def test_bodies_not_in_the_kb_take_their_owner_state(code, sentence, text, code_):
+    doc = code(sentence)
+    assert doc.actors[0].code == code_
+
+
+def test_an_office_without_an_owner_is_no_actor(code):
+    doc = code("The prime minister took office in May.")
+    assert [a.text for a in doc.actors] == ["prime minister"]
+
+
+def test_an_envoy_to_a_state_is_not_that_state(code):
+    # Regression envoy-to: "to Sudan" was read as whose envoy.
+    doc = code("The U.N. envoy to Sudan said both sides must stop fighting.")
+    envoy = doc.actors[0]
+    assert (envoy.org, envoy.country) == ("UN", None)
+    doc = code("Russia's ambassador to the UN rejected the draft.")
+    assert (doc.actors[0].country, doc.actors[0].sector) == ("RUS", "GOV")
+
+
+def test_a_national_politician_acting_for_an_organisation_is_not_coded_as_the_state(code):
+    doc = code("EU climate chief Frans Timmermans said the deal was fair.", published="2022-11-20")
+    actor = doc.actors[0]
+    assert (actor.kb_id, actor.country, actor.org) == ("person/frans-timmermans", None, "EU")

@@ -169,3 +169,10 @@ def test_unknown_citizen_named_in_apposition_is_placed_where_the_story_is(code):
     )
     speakers = [(q.speaker.text, q.speaker.country) for q in doc.quotes]
     assert speakers == [("Olena", "UKR"), ("Mehmet", "TUR")]
+
+
+def test_a_text_speaks_for_its_author(code):
+    [quote] = code(
+        "An editorial in the People's Daily said the tribunal had no right to judge China."
+    ).quotes
+    assert quote.speaker.code == "CHNGOV" and quote.speaker.text == "the People's Daily"

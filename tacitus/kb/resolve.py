@@ -145,7 +145,8 @@ def _known_person(desc: Descriptor, kb: KnowledgeBase, day: date) -> ActorFields
         # The KB knows an ended office, the text names a present one ("Wang Yi, China's top
         # diplomat"): the person is the KB's, the office the text's.
         now = resolve(Descriptor(desc.text, None, desc.entities, desc.roles), kb, day)
-        country = now.country or term.country
+        # ... and acting for an organisation, they are not coded as their state's
+        country = now.country or (None if now.org else term.country)
         code = now.code if now.country or now.org else kb.actor_code(country, now.sector)
         return ActorFields(
             term.name, term.person_id, country, now.org, now.sector, now.role, code, True

@@ -44,7 +44,9 @@ NP_LEFT_DEPS = frozenset(
 MODIFIER_DEPS = frozenset(
     {"compound", "amod", "nmod", "flat", "det", "predet", "nummod", "poss", "nn", "quantmod"}
 )
-# "spokesman for X", "head of X", "ambassador to X": phrases naming whom a role serves.
+# "spokesman for X", "head of X": phrases naming whom a role serves. "To" only before an
+# organisation ("ambassador to the UN" is an office there); an envoy to a state is sent to it,
+# not its own ("the U.N. envoy to Sudan").
 SERVING_PREPS = frozenset({"for", "of", "at", "to", "from"})
 # Qualifiers that say a body or group is not of one state ("Western diplomats", "foreign
 # journalists"): such an actor is never given the dateline's or the sentence's state.
@@ -494,7 +496,15 @@ class _Reader:
             and self._refers_back(phrase)
         ):
             return
+        if self._ownerless(phrase):
+            return  # "took office", "a commission will study it": no one in particular
         self._emit(phrase)
+
+    def _ownerless(self, phrase: Phrase) -> bool:
+        """A body word whose sector comes from its owner ('office', 'agency'), with none."""
+        if phrase.names or phrase.person or phrase.served or not phrase.roles:
+            return False
+        return all(r.role.sector is None and r.role.kind == "body" for r in phrase.roles)
 
     def _head_is_actor(self, phrase: Phrase) -> bool:
         i = phrase.head.i
@@ -679,6 +689,8 @@ class _Reader:
                 elif other.names or other.roles:
                     served = self._as_entity(self._resolve(other), other)
                 else:
+                    continue
+                if prep.lower_ == "to" and (served.kind != "org" or served.country):
                     continue
                 phrase.served.append(served)
                 self.consumed.update(t.i for t in prep.subtree)

@@ -30,6 +30,28 @@ NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})
 DESCRIBING_VERBS = frozenset(
     {"describe", "characterise", "characterize", "label", "brand", "hail", "dismiss", "denounce"}
 )
+# Texts that speak for their author ("a statement from the ministry said").
+DOCUMENT_NOUNS = frozenset(
+    {
+        "editorial",
+        "statement",
+        "report",
+        "article",
+        "commentary",
+        "communique",
+        "communiqué",
+        "letter",
+        "post",
+        "tweet",
+        "release",
+        "note",
+        "memo",
+        "bulletin",
+        "broadcast",
+        "video",
+        "message",
+    }
+)
 # Words that, after a comma, start the narrator's own clause inside a reported one.
 NARRATOR_CONJUNCTIONS = frozenset({"while", "whereas"})
 
@@ -246,6 +268,10 @@ class _Finder:
         subject = _speaker_token(cue)
         if subject is not None:
             quote.speaker = self._mention_at(subject)
+            if quote.speaker is None:
+                author = _author_of(subject)
+                if author is not None:
+                    quote.speaker = self._mention_at(author)
             quote.speaker_text = _np_text(subject)
 
     def _mention_at(self, token: Token) -> int | None:
@@ -382,6 +408,17 @@ def _speaker_token(cue: Token) -> Token | None:
     """The cue's subject, shared through coordination ("called ... and said")."""
     subjects = logical_subjects(cue)
     return subjects[0] if subjects else None
+
+
+def _author_of(subject: Token) -> Token | None:
+    """'An editorial in the People's Daily said', 'a statement from the ministry said': the
+    text that speaks is its author's."""
+    if subject.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for prep in subject.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "by", "of", "on"}:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _cue_span(cue: Token) -> Span:
