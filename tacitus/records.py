@@ -122,6 +122,7 @@ class Quote:
     cue: TextSpan | None
     kind: str
     events: tuple[str, ...] = ()
+    speech_acts: tuple[str, ...] = ()  # the speaker's own act of saying it (also in `events`)
 
 
 @dataclass(frozen=True)

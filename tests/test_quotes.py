@@ -92,6 +92,7 @@ def test_quote_links_its_events(code):
     linked = [by_id[i] for i in quote.events]
     speech = [e for e in linked if e.quote is None]
     claims = [e for e in linked if e.quote == quote.id]
+    assert quote.speech_acts == tuple(e.id for e in speech)
     # the running example of the project: an asserted accusation, and a claim, not a fact
     assert [(e.source.country, e.cameo, e.target.country, e.asserted) for e in speech] == [
         ("POL", "112", "BLR", True)

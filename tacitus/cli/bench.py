@@ -66,3 +66,46 @@ def kb_command(repeat: int, out: Path | None) -> None:
     click.echo(json.dumps(result, indent=2))
     if out is not None:
         write_json(out, result)
+
+
+@bench_group.command("quotes")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("gold/quotes.jsonl"),
+    show_default=True,
+)
+@_OUT
+def quotes_command(gold: Path, out: Path | None) -> None:
+    """Tacitus against textacy's direct_quotations on the gold direct quotes (needs textacy,
+    a development extra)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from tacitus.eval.bench import write_json
+    from tacitus.eval.compare import compare_direct_quotes
+
+    result = compare_direct_quotes(gold).to_dict()
+    table = Table(
+        "extractor",
+        "precision",
+        "recall",
+        "F1",
+        "speaker found",
+        "articles given up",
+        title=f"Direct quotes: {result['gold_direct_quotes']} in {result['articles']} articles",
+        title_justify="left",
+    )
+    for name, score in result["systems"].items():
+        table.add_row(
+            name,
+            f"{score['precision']:.3f}",
+            f"{score['recall']:.3f}",
+            f"{score['f1']:.3f}",
+            "-" if score["speaker_found"] is None else f"{score['speaker_found']:.3f}",
+            str(score["articles_given_up"]),
+        )
+    Console().print(table)
+    if out is not None:
+        write_json(out, {"benchmark": "quotes", "gold": str(gold), **result})
+        click.echo(f"results: {out}")

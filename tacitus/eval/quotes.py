@@ -17,7 +17,7 @@ from tacitus.eval.events import PRF
 from tacitus.eval.gold import GoldItem
 from tacitus.records import CodedDocument, Quote
 
-__all__ = ["QuoteReport", "score_quotes"]
+__all__ = ["QuoteReport", "match_contents", "score_quotes", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MIN_COVER = 0.5
@@ -118,14 +118,20 @@ def score_quotes(items: list[GoldItem], coded: dict[str, CodedDocument]) -> Quot
 
 
 def _match(gold: list[dict], predicted: list[Quote]) -> list[tuple[int, int]]:
+    return match_contents([g["content"] for g in gold], [q.content for q in predicted])
+
+
+def match_contents(gold: list[str], predicted: list[str]) -> list[tuple[int, int]]:
+    """(gold index, predicted index) pairs: one to one, best word overlap first, each
+    covering at least MIN_COVER of the gold content's words."""
     scored = []
-    for gi, g in enumerate(gold):
-        gold_words = Counter(words(g["content"]))
+    for gi, content in enumerate(gold):
+        gold_words = Counter(words(content))
         total = sum(gold_words.values())
         if not total:
             continue
-        for pi, q in enumerate(predicted):
-            covered = sum((gold_words & Counter(words(q.content))).values()) / total
+        for pi, text in enumerate(predicted):
+            covered = sum((gold_words & Counter(words(text))).values()) / total
             if covered >= MIN_COVER:
                 scored.append((covered, gi, pi))
     pairs, used_g, used_p = [], set(), set()

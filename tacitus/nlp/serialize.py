@@ -89,4 +89,5 @@ def _quote(q: dict, actors: list[Actor], events: list[Event]) -> Quote:
         cue=cue,
         kind=q["kind"],
         events=speech + linked,
+        speech_acts=speech,
     )
