@@ -177,3 +177,20 @@ def test_a_text_speaks_for_its_author(code):
         "An editorial in the People's Daily said the tribunal had no right to judge China."
     ).quotes
     assert quote.speaker.code == "CHNGOV" and quote.speaker.text == "the People's Daily"
+
+
+def test_reported_speech_introduced_by_a_noun(code):
+    [quote] = code(
+        "Moscow rejected the claim by Kyiv that its forces had shelled the plant."
+    ).quotes
+    assert (quote.kind, quote.cue.text, quote.speaker.country) == ("indirect", "claim", "UKR")
+    assert quote.content == "its forces had shelled the plant"
+    [quote] = code("Beijing dismissed Washington's accusation that it was arming Russia.").quotes
+    assert quote.speaker.country == "USA" and quote.content == "it was arming Russia"
+    # "the fact that ..." reports nobody's words
+    assert code("The fact that the talks failed surprised no one.").quotes == ()
+
+
+def test_a_bare_surname_of_a_known_person_is_that_person(code):
+    [quote] = code("Merkel told reporters that Europe would stand together.", "2015-01-10").quotes
+    assert quote.speaker.kb_id == "person/angela-merkel"

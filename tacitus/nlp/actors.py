@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, resolve
 from tacitus.nlp.coref import Coref, Mention, sentence_index, sentence_starts
@@ -616,11 +616,25 @@ class _Reader:
         if not token.text[:1].isupper():
             return False
         if token.pos_ == "NOUN":  # the tagger calls some foreign surnames nouns ("Guterres")
-            return self.coref.knows_surname(token.text)
-        # A capitalised word after a person title ("President Zelensky"), or the surname of a
-        # person named earlier ("Kamikawa condemned", even when NER calls it a place).
+            return self.coref.knows_surname(token.text) or self._kb_surname(token)
+        # A capitalised word after a person title ("President Zelensky"), the surname of a
+        # person named earlier ("Kamikawa condemned", even when NER calls it a place), or of
+        # one person the KB knows ("Merkel told reporters", "met Biden").
         titled = any(r.role.kind == "person" and r.end <= token.i for r in phrase.roles)
-        return titled or self.coref.knows_surname(token.text)
+        return titled or self.coref.knows_surname(token.text) or self._kb_surname(token)
+
+    def _kb_surname(self, token: Token) -> bool:
+        if token.ent_type_ and (
+            token.ent_type_ not in {"PERSON", "GPE", "ORG", "NORP"}
+            or len(self._entity_of(token)) > 1
+        ):
+            return False  # "in May" is a date; "Brown University" is not Brown
+        if token.i in self.name_at or self.kb.place(token.text) is not None:
+            return False
+        return len(self.kb.people_with_surname(token.text)) == 1
+
+    def _entity_of(self, token: Token) -> Span:
+        return next(e for e in self.doc.ents if e.start <= token.i < e.end)
 
     def _read_appositions(self, phrase: Phrase) -> None:
         for child in phrase.head.rights:

@@ -128,7 +128,7 @@ def find_quotes(doc: Doc, *, actors: list[dict], lexicon: Lexicon) -> list[dict]
     for index, mention in enumerate(actors):
         by_head.setdefault(mention["head"], index)
     finder = _Finder(doc, by_head, actors, lexicon)
-    quotes = finder.direct() + finder.indirect() + finder.according()
+    quotes = finder.direct() + finder.indirect() + finder.nominal() + finder.according()
     quotes.sort(key=lambda q: q.start)
     return [_to_dict(doc, k, q, actors) for k, q in enumerate(quotes, start=1)]
 
@@ -299,16 +299,54 @@ class _Finder:
             span = self.doc[start_tok:end_tok]
             if span.start_char >= span.end_char or self._mostly_quoted(span):
                 continue
-            fragments = any(span.start_char <= s and e <= span.end_char for s, e in self.quoted)
             quote = _Quote(
                 span.start_char,
                 span.end_char,
                 [(span.start_char, span.end_char)],
-                "mixed" if fragments else "indirect",
+                self._kind(span),
             )
             self._set_cue(quote, token)
             out.append(quote)
         return out
+
+    def nominal(self) -> list[_Quote]:
+        """ "X's statement that ...", "the claim by Kyiv that ...": reported speech introduced
+        by a noun; the speaker is its possessor or its by/from-phrase."""
+        out = []
+        for token in self.doc:
+            if token.pos_ != "NOUN" or self.in_quotes(token):
+                continue
+            if self.lexicon.cue(token.lemma_.lower(), "NOUN") is None:
+                continue
+            content = next(
+                (
+                    c
+                    for c in token.rights
+                    if c.dep_ in {"acl", "ccomp"}
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
+            if content is None:
+                continue
+            start_tok, end_tok = _content_range(content)
+            span = self.doc[start_tok:end_tok]
+            if span.start_char >= span.end_char or self._mostly_quoted(span):
+                continue
+            quote = _Quote(span.start_char, span.end_char, [(span.start_char, span.end_char)], "")
+            quote.kind = self._kind(span)
+            quote.cue = token
+            quote.cue_span = (token.idx, token.idx + len(token))
+            author = _author(token)
+            if author is not None:
+                quote.speaker = self._mention_at(author)
+                quote.speaker_text = _np_text(author)
+            out.append(quote)
+        return out
+
+    def _kind(self, span: Span) -> str:
+        inside = any(span.start_char <= s and e <= span.end_char for s, e in self.quoted)
+        return "mixed" if inside else "indirect"
 
     def _mostly_quoted(self, span: Span) -> bool:
         """'said "we will fight"': the clause is a direct quote (found as one), not indirect
@@ -408,6 +446,19 @@ def _speaker_token(cue: Token) -> Token | None:
     """The cue's subject, shared through coordination ("called ... and said")."""
     subjects = logical_subjects(cue)
     return subjects[0] if subjects else None
+
+
+def _author(noun: Token) -> Token | None:
+    """Who made a statement named by a noun: "Washington's accusation", "the claim by Kyiv"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _author_of(subject: Token) -> Token | None:
