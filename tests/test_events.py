@@ -170,3 +170,34 @@ def test_codes_carry_their_ontology(code):
 
 def test_a_meeting_needs_two_parties(code):
     assert code("China met its growth target last year.").events == ()
+
+
+def test_target_one_preposition_deeper_than_the_frame(code):
+    doc = code("Egypt, Jordan and Sudan pledged military support for Riyadh.")
+    assert {("EGY", "032", "SAU"), ("JOR", "032", "SAU"), ("SDN", "032", "SAU")} <= triples(doc)
+
+
+def test_a_place_acted_on_stands_for_its_state(code):
+    doc = code("Islamic State fighters captured Mosul on Tuesday.")
+    [event] = [e for e in doc.events if e.cameo.startswith("19")]
+    assert (event.target.country, event.target.text) == ("IRQ", "Mosul")
+    doc = code("China sent a team of 82 rescuers to Yangon on Saturday.")
+    assert ("CHN", "070", "MMR") in triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Qatar said the decision by Saudi Arabia was unjustified.", ("QAT", "111", "SAU")),
+        ("Kerry said Iran's proposal was a historic step.", ("USA", "051", "IRN")),
+        ("The EU said Russia's actions posed a threat to peace.", ("EU", "111", "RUS")),
+        ("The UN said Iran's offer was not credible.", ("UN", "111", "IRN")),
+    ],
+)
+def test_statements_that_judge_someone_are_praise_or_criticism(code, sentence, expected):
+    assert expected in triples(code(sentence, published="2017-06-06"))
+
+
+def test_calling_people_names_criticises_each_of_them(code):
+    doc = code('Khamenei called Trump and Macron "criminals".', published="2018-04-15")
+    assert {("IRN", "111", "USA"), ("IRN", "111", "FRA")} <= triples(doc)

@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Token
 
 from tacitus.kb import KnowledgeBase
 from tacitus.nlp.actors import coordinated_head
+from tacitus.nlp.quotes import misparsed_naming
 from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_objects
 from tacitus.nlp.when import find_date, resolve_date
-from tacitus.nlp.where import find_location
+from tacitus.nlp.where import find_location, place_named
 from tacitus.ontology import Lexicon, Ontology, Sense
 
 __all__ = ["find_events"]
@@ -124,6 +125,13 @@ EVENT_ANAPHORA = frozenset(
     }
 )
 MATERIAL_QUADS = frozenset({2, 4})
+# Verbs of a reported clause whose object judges its subject ("said the law constituted a
+# breach", "the militants pose a danger").
+JUDGING_VERBS = frozenset({"amount", "constitute", "represent", "pose", "mark", "seem", "look"})
+# Prepositions that name the party an act is for, against or about (not where or when).
+AFFECTED_PREPS = frozenset(
+    {"for", "with", "against", "on", "to", "toward", "towards", "over", "at", "into", "of"}
+)
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
@@ -221,7 +229,7 @@ class _Coder:
 
     def _sense(self, token: Token, pos: str) -> Sense | None:
         for sense in self.lexicon.senses(token.lemma_.lower(), pos):
-            if _fits(token, sense, pos):
+            if _fits(token, sense, pos, self.kb):
                 return sense
         return None
 
@@ -277,21 +285,58 @@ class _Coder:
         possessors = self._mentions(children(trigger.token, "poss"))
         return [m for m in possessors if self.actors[m]["person"]]
 
-    def _targets(self, trigger: _Trigger, sources: list[int]) -> tuple[list[int], bool]:
-        """Target mentions from the first slot that has any, and whether by event anaphora."""
+    def _targets(
+        self, trigger: _Trigger, sources: list[int]
+    ) -> tuple[list[int], bool, dict | None]:
+        """Target mentions from the first slot that has any, whether they came by event
+        anaphora, and else a place named in a slot ("captured Mosul", "sent aid to Yangon")."""
         patient = self._patient_possessor(trigger)
         if patient:
-            return patient, False
+            return patient, False, None
+        place = None
         for slot in trigger.sense.targets:
             heads = self._slot(trigger, slot)
             mentions = self._mentions(heads, possessors=True)
             if mentions:
-                return mentions, False
+                return mentions, False, None
             for head in heads:
                 antecedent = self._event_antecedent(head, sources)
                 if antecedent is not None:
-                    return [antecedent], True
-        return [], False
+                    return [antecedent], True, None
+                place = place or place_named(head, self.kb)
+        if place is None:
+            verb = trigger.support if trigger.support is not None else trigger.token
+            place = next(
+                filter(None, (place_named(o, self.kb) for o in logical_object(verb))), None
+            )
+        if trigger.sense.targets:
+            affected = self._affected(trigger, sources)
+            if affected or place is None:
+                return affected, False, None
+        if place is not None and place.get("country"):
+            # the state of a place an act is done to, or sent to
+            return [], False, place
+        return [], False, None
+
+    def _affected(self, trigger: _Trigger, sources: list[int]) -> list[int]:
+        """No slot of the sense names a target: the party the act is for, against or about,
+        one preposition deeper ("pledged military support for Riyadh", "warned of serious
+        consequences for relations with Ankara")."""
+        own = {self._cluster(s) for s in sources}
+        verb = trigger.support if trigger.support is not None else trigger.token
+        starts = [trigger.token] if trigger.sense.pos == "NOUN" else []
+        starts += logical_object(verb) + [
+            p for p in verb.children if p.dep_ == "prep" and p.lower_ in AFFECTED_PREPS
+        ]
+        for start in starts:
+            for token in _phrase_tokens(start):
+                if token.dep_ != "pobj" or token.head.lower_ not in AFFECTED_PREPS:
+                    continue
+                found = [m for m in self._mentions([token], possessors=True)]
+                found = [m for m in found if self._cluster(m) not in own]
+                if found:
+                    return found
+        return []
 
     def _slot(self, trigger: _Trigger, slot: str) -> list[Token]:
         token, support = trigger.token, trigger.support
@@ -382,7 +427,7 @@ class _Coder:
         sources, via_pronoun = self._sources(trigger)
         if not sources:
             return []
-        targets, via_anaphora = self._targets(trigger, sources)
+        targets, via_anaphora, place = self._targets(trigger, sources)
         pairs: list[tuple[int, int | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
@@ -408,6 +453,7 @@ class _Coder:
                     context,
                     confidence,
                     trigger_end=_trigger_end(trigger.token, trigger.sense),
+                    place=place,
                 )
             )
         return out
@@ -424,13 +470,17 @@ class _Coder:
         *,
         trigger_end: int | None = None,
         speech: bool = False,
+        place: dict | None = None,
     ) -> dict:
         sent_index = next(k for k, s in enumerate(self.sents) if s.start <= token.i < s.end)
         sent = self.sents[sent_index]
         end = trigger_end if trigger_end is not None else token.idx + len(token.text)
         location = self._where(token, support)
         target_place = None
-        if (
+        if target is None and place is not None:
+            target_place = _place_actor(place, self.kb)
+            confidence -= 0.1
+        elif (
             target is None
             and location
             and location.get("country")
@@ -546,7 +596,7 @@ class _Coder:
     def _speech_acts(self) -> list[dict]:
         """Each quote's reporting verb as the speaker's act: accuse, or make a statement."""
         coded = {e["trigger_token"] for e in self.events}
-        out = []
+        out: list[dict] = []
         target: int | None
         for quote in self.quotes:
             speaker, cue_index = quote["speaker"], quote["cue_token"]
@@ -556,6 +606,24 @@ class _Coder:
             context = self._context(_Trigger(cue, _STATEMENT, None))
             context["quote"] = None
             cue_end = quote["cue"]["end"]
+            evaluated = self._evaluated(quote, speaker)
+            if evaluated is not None:
+                code, judged_targets = evaluated
+                out.extend(
+                    self._event(
+                        cue,
+                        None,
+                        code,
+                        speaker,
+                        target,
+                        context,
+                        0.6,
+                        trigger_end=cue_end,
+                        speech=True,
+                    )
+                    for target in judged_targets
+                )
+                continue
             accused = self._accused(quote, speaker)
             pledged = [] if accused else self._pledged(quote, speaker)
             for code, target in pledged:
@@ -610,6 +678,42 @@ class _Coder:
                 )
         return out
 
+    def _evaluated(self, quote: dict, speaker: int) -> tuple[str, list[int]] | None:
+        """'said the decision was unjustified', 'called the downing "a stab in the back"':
+        a statement that judges something of someone's is praise (051) or criticism (111) of
+        them. None when the content judges nothing, or no one's."""
+        cue = self.doc[quote["cue_token"]]
+        judged, judgement = _judgement(cue)
+        if judged is None or not judgement:
+            return None
+        score = 0
+        for token in judgement:
+            polarity = self.lexicon.polarity(token.lemma_.lower())
+            if polarity is not None:
+                score += 1 if polarity == "positive" else -1
+        if score == 0:
+            return None
+        if any(t.dep_ == "neg" for t in judgement) or any(
+            c.dep_ == "neg" for c in judged.head.children if judged.head.i != judged.i
+        ):
+            score = -score  # "was not credible", "was no victory"
+        own = {self._cluster(speaker)}
+        # whose the judged thing is: "Riyadh's decision", "the decision by Saudi Arabia"
+        owners = [judged] + [o for prep in ("by", "of", "from") for o in prep_objects(judged, prep)]
+        targets = [
+            m for m in self._mentions(owners, possessors=True) if self._cluster(m) not in own
+        ]
+        if not targets:
+            antecedent = self._event_antecedent(judged, [speaker])
+            targets = [antecedent] if antecedent is not None else []
+        if not targets:
+            # "called the test an act of recklessness by Kim Jong Un": named in the judgement
+            inside = [t for t in judgement if t.dep_ == "pobj" and t.head.lower_ == "by"]
+            targets = [m for m in self._mentions(inside) if self._cluster(m) not in own]
+        if not targets:
+            return None
+        return ("051" if score > 0 else "111"), targets
+
     def _pledged(self, quote: dict, speaker: int) -> list[tuple[str, int | None]]:
         """'X said it would send aid': the speaker's own future cooperative act makes the
         statement a pledge (CAMEO 03x) toward whoever the act is for."""
@@ -654,6 +758,31 @@ class _Coder:
 _STATEMENT = Sense("say", "VERB", None, (), "010", ("dative",), False, None, 0)
 
 
+def _judgement(cue: Token) -> tuple[Token | None, list[Token]]:
+    """What a statement judges and the words judging it: the object and what it is called
+    ("called the deal a historic step"), or the subject and attribute of a copular
+    complement ("said the move was illegal", "said the vote amounted to a farce")."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    named = misparsed_naming(cue)
+    if named is not None and obj is not None:
+        return named, [obj]
+    for child in cue.children:
+        if obj is not None and child.i > obj.i and child.dep_ in {"oprd", "xcomp"}:
+            return obj, list(child.subtree)
+        if obj is not None and child.dep_ == "prep" and child.lower_ == "as":
+            return obj, list(child.subtree)
+    content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return None, []
+    subject = next((c for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    attributes = [c for c in content.children if c.dep_ in {"acomp", "attr", "oprd"}]
+    if content.lemma_ in JUDGING_VERBS:
+        attributes += [o for c in content.children if c.dep_ in {"prep", "dobj"} for o in c.subtree]
+    words = [t for a in attributes for t in a.subtree]
+    words += [c for c in content.children if c.dep_ == "neg"]
+    return subject, words
+
+
 def _place_actor(location: dict, kb: KnowledgeBase) -> dict:
     """An actor record for the state of a place, pointing at the place's words."""
     country = location["country"]
@@ -670,6 +799,15 @@ def _place_actor(location: dict, kb: KnowledgeBase) -> dict:
         "role": None,
         "code": kb.actor_code(country, None),
     }
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The token's phrase in order, through prepositions and nouns, not into clauses."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"prep", "pobj", "dobj", "conj", "appos", "compound", "amod"}:
+            out.extend(_phrase_tokens(child))
+    return out
 
 
 def _listed(token: Token) -> list[Token]:
@@ -709,15 +847,16 @@ def _particle(verb: Token) -> str | None:
     return None
 
 
-def _fits(token: Token, sense: Sense, pos: str) -> bool:
-    """Whether the token has the sense's particle and meets its conditions."""
+def _fits(token: Token, sense: Sense, pos: str, kb: KnowledgeBase | None = None) -> bool:
+    """Whether the token has the sense's particle and meets its conditions. With a KB, a
+    known place as object or prepositional object also counts as the lemma `place`."""
     if sense.particle and not any(
         c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == sense.particle for c in token.children
     ):
         return False
     for condition in sense.requires:
         if condition.slot == "obj":
-            found = _object_lemmas(token, pos)
+            found = _object_lemmas(token, pos, kb)
             if condition.absent:
                 if found:
                     return False
@@ -731,25 +870,32 @@ def _fits(token: Token, sense: Sense, pos: str) -> bool:
             governed = token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}
             if not governed or token.head.lemma_.lower() not in condition.lemmas:
                 return False
-        elif not _prep_lemmas(token, condition.slot) & condition.lemmas:
+        elif not _prep_lemmas(token, condition.slot, kb) & condition.lemmas:
             return False
     return True
 
 
-def _object_lemmas(token: Token, pos: str) -> set[str]:
+def _object_lemmas(token: Token, pos: str, kb: KnowledgeBase | None = None) -> set[str]:
     if pos == "NOUN":
         return {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
-    objects = logical_object(token)
-    return {o.lemma_.lower() for obj in objects for o in (obj, *obj.conjuncts)}
+    objects = [o for obj in logical_object(token) for o in (obj, *obj.conjuncts)]
+    return _lemmas(objects, kb)
 
 
-def _prep_lemmas(token: Token, prep: str) -> set[str]:
-    out: set[str] = set()
+def _prep_lemmas(token: Token, prep: str, kb: KnowledgeBase | None = None) -> set[str]:
+    objects: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    out.update(o.lemma_.lower() for o in (obj, *obj.conjuncts))
+                    objects.extend((obj, *obj.conjuncts))
+    return _lemmas(objects, kb)
+
+
+def _lemmas(tokens: list[Token], kb: KnowledgeBase | None) -> set[str]:
+    out = {t.lemma_.lower() for t in tokens}
+    if kb is not None and any(place_named(t, kb) for t in tokens):
+        out.add("place")
     return out
 
 

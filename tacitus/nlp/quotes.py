@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.nlp.syntax import logical_subjects
 from tacitus.ontology import Lexicon
 
-__all__ = ["Segment", "find_quotes", "quoted_segments"]
+__all__ = ["Segment", "find_quotes", "misparsed_naming", "quoted_segments"]
 
 OPEN_CURLY, CLOSE_CURLY = "\u201c", "\u201d"
 CLOSING_MARKS = frozenset({'"', CLOSE_CURLY})
@@ -395,6 +395,11 @@ def _characterisation(cue: Token) -> tuple[int, int] | None:
     lemma = cue.lemma_.lower()
     if obj is None or lemma not in NAMING_VERBS | DESCRIBING_VERBS:
         return None
+    named_obj = misparsed_naming(cue)
+    if named_obj is not None:
+        return named_obj.left_edge.i, obj.i + 1 + (
+            1 if obj.i + 1 < len(cue.doc) and cue.doc[obj.i + 1].text in CLOSING_MARKS else 0
+        )
     for child in cue.children:
         named = (child.dep_ == "oprd" and lemma in NAMING_VERBS) or (
             child.dep_ == "prep" and child.lower_ == "as" and lemma in DESCRIBING_VERBS
@@ -409,6 +414,20 @@ def _characterisation(cue: Token) -> tuple[int, int] | None:
                 end += 1
             return start, end
     return None
+
+
+def misparsed_naming(cue: Token) -> Token | None:
+    """'called Trump and Macron "criminals"', which the small English model parses as one
+    noun phrase ("Trump and Macron criminals") with the names as its modifiers: the proper
+    noun before the object is what is named."""
+    if cue.lemma_.lower() not in NAMING_VERBS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    return next(
+        (c for c in obj.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"), None
+    )
 
 
 def _content_range(content: Token) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from tacitus.kb import KnowledgeBase
 from tacitus.nlp.syntax import CLAUSE_DEPS
 
-__all__ = ["find_location"]
+__all__ = ["find_location", "place_named"]
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "off", "over", "around"}
@@ -25,7 +25,7 @@ def find_location(trigger: Token, kb: KnowledgeBase, anchor: Token | None = None
         if head is None:
             continue
         for token in _locative_objects(head):
-            place = _place(token, kb)
+            place = place_named(token, kb)
             if place is not None:
                 return place
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
@@ -35,7 +35,7 @@ def find_location(trigger: Token, kb: KnowledgeBase, anchor: Token | None = None
     ]
     for obj in objects:
         for token in _locative_objects(obj):
-            place = _place(token, kb)
+            place = place_named(token, kb)
             if place is not None:
                 return place
     return None
@@ -52,7 +52,7 @@ def _locative_objects(head: Token) -> list[Token]:
     return out
 
 
-def _place(token: Token, kb: KnowledgeBase) -> dict | None:
+def place_named(token: Token, kb: KnowledgeBase) -> dict | None:
     """The known place named by the phrase headed by `token` ("the city of Aleppo" too)."""
     doc = token.doc
     candidates = []

@@ -15,7 +15,7 @@ from tacitus.errors import DataError
 from tacitus.ontology.cameo import CODE_PATTERN, Ontology, load_ontology
 from tacitus.resources import Column, Schema, load_bundled
 
-__all__ = ["Condition", "Cue", "LEXICON", "Lexicon", "Sense", "load_lexicon"]
+__all__ = ["Condition", "Cue", "EVALUATIVE", "LEXICON", "Lexicon", "Sense", "load_lexicon"]
 
 LEMMA = r"(?!.*[A-Z|])\S(.*\S)?"  # lower case, no '|'
 SLOT = r"dobj|dative|obj_poss|prep:[a-z]+|obj_prep:[a-z]+"
@@ -45,6 +45,14 @@ SUPPORT_VERBS = Schema(
         Column("lemma", pattern=LEMMA),
         Column("particle", required=False, pattern=r"[a-z]+"),
         Column("note", required=False),
+    ),
+)
+EVALUATIVE = Schema(
+    "evaluative words",
+    (
+        Column("lemma", pattern=LEMMA),
+        Column("pos", choices=frozenset({"ADJ", "NOUN"})),
+        Column("polarity", choices=frozenset({"positive", "negative"})),
     ),
 )
 CUES = Schema(
@@ -108,6 +116,7 @@ class Lexicon:
         senses: list[Sense],
         support: dict[str, set[str | None]],
         cues: dict[tuple[str, str], Cue],
+        evaluative: dict[str, str] | None = None,
     ) -> None:
         grouped: dict[tuple[str, str], list[Sense]] = defaultdict(list)
         for sense in senses:
@@ -117,6 +126,7 @@ class Lexicon:
         }
         self.support = support
         self.cues = cues
+        self.evaluative = evaluative or {}
         self.lemmas = frozenset(lemma for lemma, _ in self._senses)
 
     def senses(self, lemma: str, pos: str) -> tuple[Sense, ...]:
@@ -128,6 +138,10 @@ class Lexicon:
 
     def cue(self, lemma: str, pos: str) -> Cue | None:
         return self.cues.get((lemma, pos))
+
+    def polarity(self, lemma: str) -> str | None:
+        """'positive' or 'negative' for an evaluative word ("historic", "outrage")."""
+        return self.evaluative.get(lemma)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._senses.values())
@@ -157,7 +171,8 @@ def parse_requires(text: str | None, where: str) -> tuple[Condition, ...]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read lexicon.tsv, support_verbs.tsv and cues.tsv; every code must be in cameo.tsv."""
+    """Read lexicon.tsv, support_verbs.tsv, cues.tsv and evaluative.tsv; every code must be
+    in cameo.tsv."""
     ontology = load_ontology()
     senses = [_sense(row, ontology) for row in load_bundled("lexicon.tsv", LEXICON)]
     support: dict[str, set[str | None]] = defaultdict(set)
@@ -166,7 +181,10 @@ def load_lexicon() -> Lexicon:
     cues: dict[tuple[str, str], Cue] = {}
     for row in load_bundled("cues.tsv", CUES):
         cues.setdefault((row["lemma"], row["pos"]), Cue(row["lemma"], row["pos"], row["stance"]))
-    return Lexicon(senses, dict(support), cues)
+    evaluative = {
+        row["lemma"]: row["polarity"] for row in load_bundled("evaluative.tsv", EVALUATIVE)
+    }
+    return Lexicon(senses, dict(support), cues, evaluative)
 
 
 def _sense(row: dict, ontology: Ontology) -> Sense:
