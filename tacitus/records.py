@@ -15,6 +15,7 @@ __all__ = [
     "Article",
     "CodedDocument",
     "Event",
+    "EventMention",
     "Failure",
     "Location",
     "Quote",
@@ -84,6 +85,15 @@ class Location:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """One place in the article where an event is told: its words, sentence and quote."""
+
+    trigger: TextSpan
+    sentence: SentenceRef
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """One coded event. `asserted` is False for negated, hypothetical and reported events."""
 
@@ -107,6 +117,11 @@ class Event:
     quote: str | None
     confidence: float
     date_precision: str | None = None
+    # how the coder read the event (kind/target/source/modality): the key of its confidence
+    reading: str | None = None
+    # every telling of the event in the article, the first included (an article that repeats
+    # itself gives one event with several mentions)
+    mentions: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True)

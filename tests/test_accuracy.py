@@ -19,12 +19,15 @@ GOLD = ROOT / "gold"
 ACTOR_FLOORS = {"country_org": 0.955, "sector": 0.935, "kb_id": 0.93, "places": 0.90}
 # measured: content F1 0.973 (direct 0.980, indirect 0.963), speaker accuracy 0.916
 QUOTE_FLOORS = {"f1": 0.965, "direct_f1": 0.97, "indirect_f1": 0.955, "speaker": 0.905}
-# measured: PLOVER-type F1 0.401 (P 0.513), CAMEO-root F1 0.469, modality agreement 0.903
-EVENT_FLOORS = {"plover_f1": 0.39, "plover_precision": 0.50, "cameo_f1": 0.46, "modality": 0.89}
+# measured: PLOVER-type F1 0.458 (P 0.577), CAMEO-root F1 0.521, modality agreement 0.897
+EVENT_FLOORS = {"plover_f1": 0.45, "plover_precision": 0.57, "cameo_f1": 0.515, "modality": 0.89}
+# issue 4: among events with confidence >= 0.8, at least 80% right (measured 0.861 on 172
+# events; 0.797 when each half of the articles is scored with the other half's table)
+CALIBRATED_PRECISION = 0.80
 # measured on the public 2016 file of PLOVER gold records (deduplicated, 327 records): type
-# accuracy 0.416, actors among coded events 0.601, actors among all mentions 0.867
+# accuracy 0.419, actors among coded events 0.666, actors among all mentions 0.874
 # (the copy in ../shared/eval may hold a few records less; these floors leave room for that)
-PLOVER_FLOORS = {"type_accuracy": 0.37, "actor_accuracy": 0.55, "actor_mention_accuracy": 0.82}
+PLOVER_FLOORS = {"type_accuracy": 0.37, "actor_accuracy": 0.6, "actor_mention_accuracy": 0.82}
 
 
 def test_actor_resolution(nlp):
@@ -52,6 +55,9 @@ def test_events_on_our_gold(nlp):
     assert plover["overall"]["f1"] >= EVENT_FLOORS["plover_f1"], plover["overall"]
     assert plover["overall"]["precision"] >= EVENT_FLOORS["plover_precision"], plover["overall"]
     assert plover["modality_agreement"] >= EVENT_FLOORS["modality"], plover["modality_agreement"]
+    calibration = plover["calibration"]
+    assert calibration["events_at_or_above_0.8"] >= 100, calibration
+    assert calibration["precision_at_or_above_0.8"] >= CALIBRATED_PRECISION, calibration
     cameo = eval_events(GOLD / "events.jsonl", by="cameo", nlp=nlp).to_dict()
     assert cameo["overall"]["f1"] >= EVENT_FLOORS["cameo_f1"], cameo["overall"]
 

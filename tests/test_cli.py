@@ -142,3 +142,31 @@ def test_eval_and_bench_commands(tmp_path, nlp):
     bench = json.loads(out.read_text())
     assert set(bench["ratio_to_spacy"]) >= {"spacy", "tacitus_actors", "tacitus_events"}
     assert bench["ratio_to_spacy"]["spacy"] == 1.0
+
+
+def test_eval_calibrate_writes_a_table_the_loader_reads(tmp_path, nlp):
+    from tacitus.ontology.calibration import CALIBRATION
+    from tacitus.resources import load_table
+
+    gold = tmp_path / "events.jsonl"
+    event = {
+        "source": {"text": "Lithuania", "country": "LTU", "org": None, "sector": None},
+        "target": None,
+        "cameo": "010",
+        "root": "01",
+        "plover": None,
+        "modality": "asserted",
+        "trigger": "said",
+        "sentence": 0,
+    }
+    gold.write_text(
+        json.dumps({"id": "g1", "published": "2024-03-20", "text": TEXT, "events": [event]}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "calibration.tsv"
+    result = run("eval", "calibrate", str(gold), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rows = load_table(out, CALIBRATION)
+    assert sum(int(r["events"]) for r in rows) >= 1
+    assert all(0.0 <= float(r["confidence"]) <= 1.0 for r in rows)
+    assert "readings written to" in result.output

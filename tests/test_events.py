@@ -201,3 +201,24 @@ def test_statements_that_judge_someone_are_praise_or_criticism(code, sentence, e
 def test_calling_people_names_criticises_each_of_them(code):
     doc = code('Khamenei called Trump and Macron "criminals".', published="2018-04-15")
     assert {("IRN", "111", "USA"), ("IRN", "111", "FRA")} <= triples(doc)
+
+
+def test_an_event_told_twice_is_one_event_with_two_mentions(code):
+    doc = code(
+        "Russian forces shelled Kharkiv on Monday. Later, Russian forces shelled Kharkiv "
+        "on Monday for a second time.",
+        published="2022-03-01",
+    )
+    [event] = [e for e in doc.events if e.cameo == "194"]
+    assert [m.trigger.text for m in event.mentions] == ["shelled", "shelled"]
+    assert [m.sentence.index for m in event.mentions] == [0, 1]
+
+
+def test_every_event_says_how_it_was_read_and_its_calibrated_confidence(code):
+    from tacitus.ontology import load_calibration
+
+    calibration = load_calibration()
+    doc = code("Japan condemned North Korea's missile launch.", published="2023-04-13")
+    for event in doc.events:
+        assert event.reading in calibration
+        assert event.confidence == calibration[event.reading]

@@ -164,6 +164,30 @@ def _print_actor_report(report) -> None:
         console.print(f"[dim]{error}[/dim]")
 
 
+def _print_calibration(calibration: dict, console) -> None:
+    from rich.table import Table
+
+    table = Table(
+        "confidence",
+        "events",
+        "right",
+        "precision",
+        title="Calibration (right = matches a gold event on source, target and CAMEO root)",
+        title_justify="left",
+    )
+    for row in calibration["bins"]:
+        table.add_row(
+            row["confidence"],
+            str(row["events"]),
+            str(row["correct"]),
+            "-" if row["precision"] is None else f"{row['precision']:.3f}",
+        )
+    console.print(table)
+    high = [k for k in calibration if k.startswith("precision_at_or_above")]
+    for key in high:
+        console.print(f"{key}: {calibration[key]}")
+
+
 def _print_event_report(report) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -176,7 +200,10 @@ def _print_event_report(report) -> None:
         f"predicted, {o.gold} gold)"
     )
     for key, value in report.extra.items():
-        console.print(f"{key}: {value}")
+        if key != "calibration":
+            console.print(f"{key}: {value}")
+    if "calibration" in report.extra:
+        _print_calibration(report.extra["calibration"], console)
     table = Table(
         "type",
         "precision",
@@ -209,3 +236,43 @@ def _print_event_report(report) -> None:
     console.print(confusion)
     for worst in report.worst[:10]:
         console.print(f"[dim]{worst}[/dim]")
+
+
+@eval_group.command("calibrate")
+@_gold("events")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the table [default: the bundled tacitus/data/calibration.tsv].",
+)
+@_KB
+def calibrate_command(gold: Path, out: Path | None, kb_paths: tuple[str, ...]) -> None:
+    """Fit event confidence on GOLD [default: gold/events.jsonl]: for each way of reading an
+    event, the share of such events that were right, written as calibration.tsv."""
+    from tacitus.config import load_config
+    from tacitus.eval.calibration import (
+        HIGH,
+        fit_calibration,
+        held_out_precision,
+        judged_events,
+        write_calibration,
+    )
+    from tacitus.eval.gold import read_jsonl
+    from tacitus.eval.run import code_all
+    from tacitus.records import Article
+    from tacitus.resources import data_path
+
+    items = read_jsonl(gold, required=("events",))
+    articles = [Article(i.id, i.text, published=i.published) for i in items]
+    coded = code_all(articles, kb_paths=load_config().with_kb(kb_paths).kb_paths)
+    rows = fit_calibration(judged_events(items, coded))
+    path = out or data_path("calibration.tsv")
+    count = write_calibration(path, rows, gold=str(gold))
+    click.echo(f"{count} readings written to {path}")
+    held_out = held_out_precision(items, coded)
+    if held_out is not None:
+        click.echo(
+            f"held-out check (each half of the articles scored with the other half's table): "
+            f"precision at or above {HIGH} is {held_out:.3f}"
+        )

@@ -116,6 +116,9 @@ def score_gold_events(
     report.extra["modality_agreement"] = (
         round(modality[True] / sum(modality.values()), 4) if modality else None
     )
+    from tacitus.eval.calibration import calibration_table, judged_events
+
+    report.extra["calibration"] = calibration_table(judged_events(items, coded)).to_dict()
     report.worst.sort(key=lambda w: -w["errors"])
     return report
 

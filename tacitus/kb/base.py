@@ -122,6 +122,7 @@ class KnowledgeBase:
         self.person_surfaces: set[str] = set()
         self.offices: dict[tuple[str, str | None, str | None], list[Term]] = defaultdict(list)
         self.places: dict[str, Place] = {}
+        self.place_starts: set[str] = set()  # folded first words of place names, for scanning
         self.generics: dict[str, list[Entity]] = defaultdict(list)
 
     # -- lookups -------------------------------------------------------------------------
@@ -355,6 +356,7 @@ def _add_places(kb: KnowledgeBase, fname: str, rows: tuple[Row, ...]) -> None:
             if existing is None or (existing.kind != "city" and place.kind == "city"):
                 kb.places[name] = place
                 kb.places.setdefault(fold(name), place)
+            kb.place_starts.add(fold(name).split()[0] if name.strip() else "")
 
 
 _ADDERS = {

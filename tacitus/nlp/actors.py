@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, resolve
+from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, fold, resolve
 from tacitus.nlp.coref import Coref, Mention, sentence_index, sentence_starts
 from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
 
@@ -395,14 +395,17 @@ class _Reader:
         as a person or misses it inside a compound."""
         out: dict[int, set[str]] = {}
         doc = self.doc
+        starts = self.kb.place_starts
         i = 0
         while i < len(doc):
-            if not doc[i].text[:1].isupper():
+            if not doc[i].text[:1].isupper() or fold(doc[i].text) not in starts:
                 i += 1
                 continue
             for n in (3, 2, 1):
-                span = doc[i : i + n]
-                place = self.kb.place(span.text) if len(span) == n else None
+                if i + n > len(doc):
+                    continue
+                text = "".join(doc[j].text_with_ws for j in range(i, i + n)).strip()
+                place = self.kb.place(text)
                 if place is not None and place.country:
                     sent = sentence_index(self.coref.starts, doc[i])
                     out.setdefault(sent, set()).add(place.country)

@@ -10,6 +10,7 @@ from tacitus.records import (
     Article,
     CodedDocument,
     Event,
+    EventMention,
     Location,
     Quote,
     SentenceRef,
@@ -70,14 +71,28 @@ def _event(e: dict, actors: list[Actor]) -> Event:
         quote=e["quote"],
         confidence=e["confidence"],
         date_precision=e["date_precision"],
+        reading=e.get("reading"),
+        mentions=tuple(
+            EventMention(TextSpan(**m["trigger"]), SentenceRef(**m["sentence"]), m["quote"])
+            for m in e.get("mentions", [])
+        ),
     )
 
 
 def _quote(q: dict, actors: list[Actor], events: list[Event]) -> Quote:
     cue = TextSpan(**q["cue"]) if q["cue"] else None
-    linked = tuple(e.id for e in events if e.quote == q["id"])
+    told = [
+        (e, m)
+        for e in events
+        for m in (e.mentions or (EventMention(e.trigger, e.sentence, e.quote),))
+    ]
+    linked = tuple(dict.fromkeys(e.id for e, m in told if m.quote == q["id"]))
     speech = tuple(
-        e.id for e in events if cue is not None and e.trigger.start == cue.start and e.quote is None
+        dict.fromkeys(
+            e.id
+            for e, m in told
+            if cue is not None and m.trigger.start == cue.start and m.quote is None
+        )
     )
     return Quote(
         id=q["id"],

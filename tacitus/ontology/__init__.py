@@ -1,5 +1,6 @@
 """CAMEO and PLOVER tables and the event lexicon (no spaCy here)."""
 
+from tacitus.ontology.calibration import load_calibration, reading
 from tacitus.ontology.cameo import CameoCode, Ontology, PloverType, load_ontology
 from tacitus.ontology.lexicon import Cue, Lexicon, Sense, load_lexicon
 
@@ -10,6 +11,8 @@ __all__ = [
     "Ontology",
     "PloverType",
     "Sense",
+    "load_calibration",
     "load_lexicon",
     "load_ontology",
+    "reading",
 ]
