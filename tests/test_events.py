@@ -222,3 +222,19 @@ def test_every_event_says_how_it_was_read_and_its_calibrated_confidence(code):
     for event in doc.events:
         assert event.reading in calibration
         assert event.confidence == calibration[event.reading]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an appeal, a promise or a demand takes the code of the act it is about
+        ("NATO urged Ankara and Moscow to avoid any escalation.", ("NATO", "0256", "TUR")),
+        ("India and China agreed to disengage from the area.", ("IND", "0356", "CHN")),
+        # ... and the act itself is done by each party toward the other
+        ("NATO urged Ankara and Moscow to avoid any escalation.", ("TUR", "087", "RUS")),
+        ("India and China agreed to disengage from the area.", ("CHN", "087", "IND")),
+        ("Kim Jong Un and Moon Jae-in signed a declaration.", ("KOR", "057", "PRK")),
+    ],
+)
+def test_asked_and_agreed_acts(code, sentence, expected):
+    assert expected in triples(code(sentence, published="2018-04-27"))

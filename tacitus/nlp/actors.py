@@ -788,6 +788,11 @@ class _Reader:
             person = next((doc[m.start : m.end].text for m in names if m.kind == PERSON), None)
         roles: list[tuple[Role, str]] = [(r.role, doc[r.start : r.end].text) for r in phrase.roles]
         text = doc[phrase.start : phrase.end].text
+        if len(names) < len(phrase.names):
+            # one of "Indian and Chinese commanders": "Indian commanders"
+            own = next(m for m in names if m.kind != PERSON)
+            tail = doc[max(m.end for m in phrase.names) : phrase.end].text
+            text = f"{doc[own.start : own.end].text} {tail}".strip()
         return Descriptor(text, person, entities, roles, phrase.former, phrase.definite)
 
     def _emit(self, phrase: Phrase) -> None:

@@ -147,7 +147,7 @@ class Coref:
 
     def _cluster_for(self, mention: Mention) -> int:
         f = mention.fields
-        if f.person:
+        if f.person and not mention.plural:
             earlier = self.person_named(f.name)
             if earlier is not None:
                 if not (f.country or f.org or f.sector):

@@ -23,6 +23,7 @@ from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_
 from tacitus.nlp.when import find_date, resolve_date
 from tacitus.nlp.where import find_location, place_named
 from tacitus.ontology import Lexicon, Ontology, Sense, load_calibration, reading
+from tacitus.ontology.cameo import family_code
 
 __all__ = ["find_events"]
 
@@ -136,19 +137,8 @@ PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
-# CAMEO's "express intent to ..." code for a promised act of each root ("said it would send
-# aid" is a pledge, 033).
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-INTENT_SPECIFIC = {
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "0841": "0353",
-    "085": "0354",
-    "087": "0356",
-    "0871": "0356",
-}
+# The bare appeal, intent and demand codes, refined by the act asked for (see family_code).
+GENERIC_FAMILIES = {"020": "02", "030": "03", "100": "10"}
 # Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
 # coordination: in "condemned ... and announced sanctions" the sanctions are Biden's own act.
 CLIMB_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep"})
@@ -463,13 +453,16 @@ class _Coder:
         pairs: list[tuple[int, int | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif trigger.sense.symmetric and len(sources) > 1:
+        elif (trigger.sense.symmetric or self._mutual(trigger)) and len(sources) > 1:
+            # "X and Y met"; "X and Y agreed to disengage", "urged X and Y to avoid any
+            # escalation": each toward the other
             pairs = [(s, t) for s in sources for t in sources if s != t]
         elif trigger.sense.symmetric and trigger.sense.code.startswith("04"):
             return []  # a meeting needs two parties: "China met its targets" is no event
         else:
             pairs = [(s, None) for s in sources]
         context = self._context(trigger)
+        code = self._refined_code(trigger)
         out = []
         for source, target in pairs:
             if target is not None and self._cluster(source) == self._cluster(target):
@@ -479,7 +472,7 @@ class _Coder:
                 self._event(
                     trigger.token,
                     trigger.support,
-                    trigger.sense.code,
+                    code,
                     source,
                     target,
                     context,
@@ -490,6 +483,28 @@ class _Coder:
                 )
             )
         return out
+
+    def _mutual(self, trigger: _Trigger) -> bool:
+        """An act asked of, or agreed by, several parties together, naming no one else."""
+        return (
+            trigger.sense.pos == "VERB"
+            and trigger.token.dep_ == "xcomp"
+            and not self._mentions(logical_object(trigger.token), possessors=True)
+        )
+
+    def _refined_code(self, trigger: _Trigger) -> str:
+        """'urged Y to avoid escalation' (0256), 'agreed to release prisoners' (0353),
+        'demanded that Y withdraw' (1056): a bare appeal, intent or demand takes the code of
+        the act it asks for, promises or demands."""
+        code = trigger.sense.code
+        family = GENERIC_FAMILIES.get(code)
+        if family is None:
+            return code
+        for act in children(trigger.token, "xcomp", "ccomp"):
+            sense = self._sense(act, "VERB")
+            if sense is not None:
+                return family_code(family, sense.code) or code
+        return code
 
     def _event(
         self,
@@ -772,8 +787,9 @@ class _Coder:
         for event in self.events:
             if event["quote"] != quote["id"] or event["modality"] not in {"future", "hypothetical"}:
                 continue
-            root = event["cameo"][:2]
-            if root not in INTENT_CODES:
+            # "said it would send aid" is a pledge, 033 (family_code)
+            code = family_code("03", event["cameo"])
+            if code is None:
                 continue
             source = self.actors[event["source"]]
             own = source["cluster"] == speaker_actor["cluster"] or (
@@ -781,7 +797,6 @@ class _Coder:
             )
             if not own:
                 continue
-            code = INTENT_SPECIFIC.get(event["cameo"], INTENT_CODES[root])
             if all(c != code or t != event["target"] for c, t in out):
                 out.append((code, event["target"]))
         return out

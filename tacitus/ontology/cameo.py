@@ -9,6 +9,7 @@ from tacitus.errors import DataError
 from tacitus.resources import Column, Schema, load_bundled, unique_by
 
 __all__ = [
+    "family_code",
     "CAMEO",
     "CAMEO_PLOVER",
     "PLOVER",
@@ -70,6 +71,53 @@ class PloverType:
     quad_class: int
     modes: tuple[str, ...]
     description: str
+
+
+# CAMEO's appeal (02), intent (03) and demand (10) codes share one layout after the family:
+# 1 material cooperation, 2 diplomatic cooperation, 3 aid, 4 political reform, 5 yielding,
+# 6 meeting, 7 settling, 8 mediation. The act asked for, promised or demanded decides it.
+_ASKED_ACT = {
+    "04": "6",
+    "045": "8",
+    "046": "6",
+    "05": "2",
+    "057": "7",
+    "06": "1",
+    "061": "11",
+    "062": "12",
+    "063": "13",
+    "064": "14",
+    "07": "3",
+    "071": "31",
+    "072": "32",
+    "073": "33",
+    "074": "34",
+    "08": "5",
+    "081": "51",
+    "082": "52",
+    "083": "4",
+    "084": "53",
+    "0841": "53",
+    "0842": "53",
+    "085": "54",
+    "086": "55",
+    "087": "56",
+    "0871": "56",
+    "0872": "56",
+    "0873": "56",
+    "0874": "56",
+}
+
+
+def family_code(family: str, act: str) -> str | None:
+    """The appeal, intent or demand code for an act: `family_code("02", "087")` is "0256"
+    (appeal for de-escalation), `family_code("03", "072")` "0332"; None for acts outside the
+    layout (conflict, statements)."""
+    for key in (act, act[:3], act[:2]):
+        suffix = _ASKED_ACT.get(key)
+        if suffix is not None:
+            return family + suffix
+    return None
 
 
 def root_quad_class(code: str) -> int:
