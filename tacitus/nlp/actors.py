@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, fold, resolve
-from tacitus.nlp.coref import Coref, Mention, sentence_index, sentence_starts
+from tacitus.nlp.coref import PAIR_NOUNS, Coref, Mention, sentence_index, sentence_starts
 from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
 
 __all__ = ["find_actors"]
@@ -192,24 +192,6 @@ PLACE_NOUNS = frozenset(
         "fall",
         "streets",
         "suburb",
-    }
-)
-# Plural nouns that refer back to two actors after "the two" / "both" without being roles.
-PAIR_NOUNS = frozenset(
-    {
-        "country",
-        "nation",
-        "side",
-        "man",
-        "woman",
-        "neighbour",
-        "neighbor",
-        "power",
-        "state",
-        "capital",
-        "rival",
-        "ally",
-        "partner",
     }
 )
 PRONOUNS = frozenset(

@@ -23,6 +23,24 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PAIR_WORDS = frozenset({"two", "both"})
+# Plural nouns that refer back to two actors after "the two" / "both" without being roles.
+PAIR_NOUNS = frozenset(
+    {
+        "country",
+        "nation",
+        "side",
+        "man",
+        "woman",
+        "neighbour",
+        "neighbor",
+        "power",
+        "state",
+        "capital",
+        "rival",
+        "ally",
+        "partner",
+    }
+)
 # Plural nouns for which "both X" / "the two X" means two states.
 STATE_NOUNS = frozenset(
     {
@@ -249,6 +267,8 @@ class Coref:
             kind = roles[0].role.kind if roles else None
             states = head.lemma_.lower() in STATE_NOUNS or kind == "body"
             person = kind == "person" or head.lemma_.lower() in {"man", "woman"}
+            if not (person or states or head.lemma_.lower() in PAIR_NOUNS | {"delegation"}):
+                return []  # "the two pilots" are two people of one side, not two sides
             return self._last_two(head, person=person, states=states)
         if "the" not in words and "this" not in words:
             return []

@@ -137,6 +137,10 @@ PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+# Words that count a part of a group ("some of the protesters").
+PART_WORDS = frozenset(
+    {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
+)
 # The bare appeal, intent and demand codes, refined by the act asked for (see family_code).
 GENERIC_FAMILIES = {"020": "02", "030": "03", "100": "10"}
 # Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
@@ -878,6 +882,12 @@ def _phrase_tokens(token: Token) -> list[Token]:
 def _listed(token: Token) -> list[Token]:
     """The token and the words listed with it: conjuncts, and appositions that the parser
     made of a list ("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties")."""
+    if token.pos_ == "NUM" or token.lower_ in PART_WORDS:
+        # "one of the two pilots", "dozens of civilians": the people counted
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((o for o in of.children if o.dep_ == "pobj"), None) if of else None
+        if counted is not None:
+            token = counted
     out = [token, *token.conjuncts]
     for item in list(out):
         for child in item.children:

@@ -39,6 +39,32 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
+# Weapons and fire: a passive's agent that is one of these was used by someone else.
+INSTRUMENT_NOUNS = frozenset(
+    {
+        "gunfire",
+        "fire",
+        "shelling",
+        "shell",
+        "missile",
+        "rocket",
+        "drone",
+        "bomb",
+        "bullet",
+        "shot",
+        "strike",
+        "airstrike",
+        "artillery",
+        "mortar",
+        "explosion",
+        "blast",
+        "mine",
+        "grenade",
+        "sniper",
+    }
+)
+
+
 def logical_subjects(verb: Token) -> list[Token]:
     """Who does what the verb says: the subject, or the by-agent of a passive.
 
@@ -46,7 +72,10 @@ def logical_subjects(verb: Token) -> list[Token]:
     to-complements ("agreed to meet", "urged Y to withdraw") are followed up the tree.
     """
     if is_passive(verb):
-        return [p for agent in children(verb, "agent") for p in children(agent, "pobj")]
+        agents = [p for agent in children(verb, "agent") for p in children(agent, "pobj")]
+        # "killed by gunfire from Syrian rebels", "hit by a missile fired by Houthi forces":
+        # the weapon's user did it
+        return [_wielder(a) or a for a in agents]
     subjects = children(verb, "nsubj")
     if subjects:
         return subjects
@@ -77,6 +106,18 @@ def logical_subjects(verb: Token) -> list[Token]:
         governor = verb.head.head
         return children(governor, "dobj") or logical_subjects(governor)
     return []
+
+
+def _wielder(agent: Token) -> Token | None:
+    if agent.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    for child in agent.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "acl":  # "a missile fired by Houthi forces"
+            for agent_prep in children(child, "agent"):
+                return next((o for o in agent_prep.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def logical_object(verb: Token) -> list[Token]:
