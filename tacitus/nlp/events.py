@@ -457,6 +457,11 @@ class _Coder:
         pairs: list[tuple[int, int | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
+            if trigger.sense.symmetric and not via_anaphora:
+                # a joint act (meeting, signing, talks) is coded from each side: "X and Y
+                # signed deals with Z" gives X-Z, Z-X, Y-Z, Z-Y, X-Y and Y-X
+                pairs += [(t, s) for s in sources for t in targets]
+                pairs += [(a, b) for a in sources for b in sources if a != b]
         elif (trigger.sense.symmetric or self._mutual(trigger)) and len(sources) > 1:
             # "X and Y met"; "X and Y agreed to disengage", "urged X and Y to avoid any
             # escalation": each toward the other
