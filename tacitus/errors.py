@@ -10,6 +10,7 @@ TacitusError
 │   ├── NotEnglishError      the text does not look like English
 │   └── MalformedInputError  broken JSON line, HTML without text, bad field
 ├── ModelError           the spaCy model is missing or unusable
+├── StoreError           a store cannot be opened, read or written (names the store and what to do)
 └── UsageError           a bad option or argument from the caller
 
 TacitusWarning
@@ -29,6 +30,7 @@ __all__ = [
     "MalformedInputError",
     "ModelError",
     "NotEnglishError",
+    "StoreError",
     "TacitusError",
     "TacitusWarning",
     "TooLargeInputError",
@@ -90,6 +92,10 @@ class MalformedInputError(InputError):
 
 class ModelError(TacitusError):
     """The spaCy model cannot be loaded."""
+
+
+class StoreError(TacitusError):
+    """A store cannot be used: missing, locked by another writer, or of another schema version."""
 
 
 class UsageError(TacitusError):
