@@ -8,7 +8,8 @@ TacitusError
 │   ├── BinaryInputError     not text (NUL bytes, undecodable)
 │   ├── TooLargeInputError   over the size limit
 │   ├── NotEnglishError      the text does not look like English
-│   └── MalformedInputError  broken JSON line, HTML without text, bad field
+│   ├── MalformedInputError  broken JSON line, HTML without text, bad field
+│   └── FetchError           a URL (feed or page) cannot be fetched
 ├── ModelError           the spaCy model is missing or unusable
 ├── StoreError           a store cannot be opened, read or written (names the store and what to do)
 └── UsageError           a bad option or argument from the caller
@@ -26,6 +27,7 @@ __all__ = [
     "DataError",
     "DataWarning",
     "EmptyInputError",
+    "FetchError",
     "InputError",
     "MalformedInputError",
     "ModelError",
@@ -88,6 +90,12 @@ class MalformedInputError(InputError):
     """The input is structurally broken: a bad JSON line, a missing field, HTML without text."""
 
     reason = "malformed"
+
+
+class FetchError(InputError):
+    """A URL (feed or article page) cannot be fetched: network error, HTTP error, timeout."""
+
+    reason = "fetch"
 
 
 class ModelError(TacitusError):
