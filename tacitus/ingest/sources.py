@@ -31,7 +31,6 @@ Result = Article | InputError
 # File kinds by name ending (longest first, so `.warc.gz` wins over `.gz`).
 KINDS = {
     ".warc.gz": "warc",
-    ".arc.gz": "warc",
     ".warc": "warc",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",

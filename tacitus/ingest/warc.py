@@ -27,7 +27,6 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[tuple[str, Article |
     over. The page's own date is used, else the day it was archived.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     name = str(path)
     try:
@@ -37,13 +36,21 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[tuple[str, Article |
         return
     number = 0
     with stream:
+        if not _starts_like_warc(stream):
+            yield (
+                name,
+                MalformedInputError(
+                    "not a WARC file (it does not start with a WARC/1.x record header)", source=name
+                ),
+            )
+            return
         try:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
                 page = _page(record)
                 if page is not None:
                     where = f"{name}:{number}"
                     yield where, _article(record, page, where, options)
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as e:
+        except Exception as e:  # warcio raises assorted errors (even AttributeError) on cut files
             where = f"{name}:{number + 1}"
             yield (
                 where,
@@ -51,6 +58,20 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[tuple[str, Article |
                     f"broken WARC record ({e}); the rest of the file is skipped", source=where
                 ),
             )
+
+
+def _starts_like_warc(stream) -> bool:
+    """True when the (possibly gzipped) stream opens with a WARC header; rewinds it."""
+    import zlib
+
+    head = stream.read(4096)
+    stream.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
 
 
 def _page(record) -> str | None:

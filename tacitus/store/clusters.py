@@ -26,8 +26,8 @@ from tacitus.store.writer import StoreWriter
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW_DAYS", "ClusterReport", "recluster"]
 
-# Wire copies score near 1.0 and light rewrites 0.3-0.6 on the samples; unrelated reports of
-# the same event stay under 0.1. See docs/ingest.md for the measurements.
+# On the samples a wire copy scores 0.88 and light rewrites 0.38-0.50 against their originals,
+# while no two distinct articles reach 0.07 (docs/ingest.md).
 DEFAULT_THRESHOLD = 0.3
 DEFAULT_WINDOW_DAYS = 3
 
