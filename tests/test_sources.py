@@ -250,7 +250,8 @@ def test_feed_url_atom_and_page_url(server):
     root, base = server
     (root / "feed.atom").write_text(
         '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title>'
-        f'<entry><title>T</title><link href="{base}/p.html"/><updated>2024-03-22T00:00:00Z</updated>'
+        f'<entry><title>T</title><link href="{base}/p.html"/>'
+        "<updated>2024-03-22T00:00:00Z</updated>"
         f"<summary>{ENGLISH}</summary></entry></feed>"
     )
     (root / "p.html").write_text(PAGE.format(title="Page", text=ENGLISH))
