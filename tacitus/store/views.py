@@ -98,29 +98,39 @@ def view_sql(path: Path) -> list[str]:
     return sql
 
 
-# One row per event cluster; names, location and outlet come from the earliest mention.
-# An article without a source name counts as an outlet of its own (its URL's host if known).
-EVENT_CLUSTERS_VIEW = """CREATE VIEW event_clusters AS
-WITH mentions AS (
-    SELECT e.*, coalesce(e.date, e.published) AS day, d.story_id,
+# The columns an event cluster takes from its earliest mention (by event day, then uid).
+CLUSTER_FIRSTS = (
+    "source_code",
+    "target_code",
+    "source_name",
+    "target_name",
+    "source_country",
+    "target_country",
+    "cameo",
+    "cameo_root",
+    "plover",
+    "quad_class",
+    "goldstein",
+)
+
+
+def cluster_select(events: str, *, key: str, firsts: tuple[str, ...] = CLUSTER_FIRSTS) -> str:
+    """SELECT of one row per event cluster over the relation `events` (its mentions).
+
+    `key` is the SQL of a mention's cluster; `firsts` the columns taken from the earliest
+    mention. An article without a source name counts as an outlet of its own (its URL's
+    host if known).
+    """
+    first = ",\n    ".join(f"first({c} ORDER BY day, uid) AS {c}" for c in firsts)
+    return f"""WITH mentions AS (
+    SELECT e.*, {key} AS cluster_key, coalesce(e.date, e.published) AS day, d.story_id,
            coalesce(d.source, regexp_extract(d.url, '://([^/]+)', 1), 'article ' || d.doc_id)
                AS outlet
-    FROM events e JOIN documents d ON d.doc_id = e.doc_id
-    WHERE e.cluster_id IS NOT NULL
+    FROM {events} e JOIN documents d ON d.doc_id = e.doc_id
 )
 SELECT
-    cluster_id,
-    first(source_code ORDER BY day, uid) AS source_code,
-    first(target_code ORDER BY day, uid) AS target_code,
-    first(source_name ORDER BY day, uid) AS source_name,
-    first(target_name ORDER BY day, uid) AS target_name,
-    first(source_country ORDER BY day, uid) AS source_country,
-    first(target_country ORDER BY day, uid) AS target_country,
-    first(cameo ORDER BY day, uid) AS cameo,
-    first(cameo_root ORDER BY day, uid) AS cameo_root,
-    first(plover ORDER BY day, uid) AS plover,
-    first(quad_class ORDER BY day, uid) AS quad_class,
-    first(goldstein ORDER BY day, uid) AS goldstein,
+    cluster_key AS cluster_id,
+    {first},
     min(date) AS date,
     min(published) AS first_seen,
     max(published) AS last_seen,
@@ -135,4 +145,10 @@ SELECT
     first(location_name ORDER BY day, uid) FILTER (WHERE location_name IS NOT NULL)
         AS location_name
 FROM mentions
-GROUP BY cluster_id"""
+WHERE cluster_key IS NOT NULL
+GROUP BY cluster_key"""
+
+
+EVENT_CLUSTERS_VIEW = "CREATE VIEW event_clusters AS\n" + cluster_select(
+    "events", key="e.cluster_id"
+)
