@@ -54,13 +54,15 @@ def run_query(store: Path | str, sql: str, *, limit: int | None = None) -> Query
         con.close()
 
 
-def where_clause(con: duckdb.DuckDBPyConnection, where: str | None) -> str:
-    """` WHERE (...)` for a user's filter on the events view (checked), or ''."""
+def where_clause(
+    con: duckdb.DuckDBPyConnection, where: str | None, *, table: str = "events"
+) -> str:
+    """` WHERE (...)` for a user's filter on a view (checked to be valid and read-only), or ''."""
     if not where:
         return ""
-    check_read_only(con, f"SELECT * FROM events WHERE ({where})", what="--where")
+    check_read_only(con, f"SELECT * FROM {table} WHERE ({where})", what="--where")
     try:
-        con.execute(f"SELECT * FROM events WHERE ({where}) LIMIT 0")
+        con.execute(f"SELECT * FROM {table} WHERE ({where}) LIMIT 0")
     except duckdb.Error as e:
         raise UsageError(f"--where {where!r}: {_first_line(e)}") from e
     return f" WHERE ({where})"

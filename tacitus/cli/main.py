@@ -220,9 +220,9 @@ def _register() -> None:
     from tacitus.cli.bench import bench_group
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
-    from tacitus.cli.store import dedupe_command, ingest_command, query_command
+    from tacitus.cli.store import dedupe_command, export_command, ingest_command, query_command
 
-    for command in (ingest_command, dedupe_command, query_command):
+    for command in (ingest_command, dedupe_command, query_command, export_command):
         main.add_command(command)
     main.add_command(bench_group)
     main.add_command(eval_group)

@@ -11,7 +11,13 @@ import click
 
 from tacitus.errors import UsageError
 
-__all__ = ["dedupe_command", "ingest_command", "query_command", "store_option"]
+__all__ = [
+    "dedupe_command",
+    "export_command",
+    "ingest_command",
+    "query_command",
+    "store_option",
+]
 
 
 def _default_store() -> str:
@@ -241,3 +247,67 @@ def query_command(sql, store, fmt, limit) -> None:
         for row in result.rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
+
+
+@click.command("export")
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["gdelt", "plover", "csv", "jsonl", "parquet", "graphml"]),
+    help="gdelt: GDELT 2.0 event table + mentions (tab-separated); plover: PLOVER "
+    "JSON lines; csv (every value quoted), jsonl, parquet (by month); graphml: actor "
+    "network.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write; a folder for gdelt (events.tsv, mentions.tsv) and "
+    "parquet (month=YYYY-MM/ parts).",
+)
+@click.option(
+    "--where",
+    default=None,
+    metavar="SQL",
+    help="Filter on the rows exported (the events view, or --table), e.g. "
+    "\"cameo_root = '19' AND published >= DATE '2024-01-01'\".",
+)
+@click.option(
+    "--table",
+    default="events",
+    show_default=True,
+    type=click.Choice(
+        ["events", "event_clusters", "documents", "quotes", "actor_mentions", "failures"]
+    ),
+    help="The view exported by csv, jsonl and parquet.",
+)
+def export_command(store, fmt, out, where, table) -> None:
+    """Export the store's events for R, pandas, Stata, GDELT tools, PLOVER tools or Gephi.
+
+    gdelt, plover and graphml export events merged by event cluster (duplicates as one
+    event with its mentions); csv, jsonl and parquet export the rows of --table.
+    """
+    from tacitus import __version__, export
+    from tacitus.store import open_store
+
+    con = open_store(_store(store))
+    try:
+        if fmt == "gdelt":
+            counts = export.export_gdelt(con, out, where=where)
+            click.echo(f"{counts['events']} events, {counts['mentions']} mentions: {out}/")
+        elif fmt == "plover":
+            counts = export.export_plover(con, out, where=where, coder=f"tacitus {__version__}")
+            click.echo(
+                f"{counts['records']} PLOVER records ({counts['skipped']} events without "
+                f"a PLOVER type, date or actor left out): {out}"
+            )
+        elif fmt == "graphml":
+            counts = export.export_graphml(con, out, where=where)
+            click.echo(f"{counts['nodes']} actors, {counts['edges']} dyads: {out}")
+        else:
+            rows = export.export_table(con, fmt, out, table=table, where=where)
+            click.echo(f"{rows} {table} rows: {out}")
+    finally:
+        con.close()

@@ -114,16 +114,19 @@ CLUSTER_FIRSTS = (
 )
 
 
-def cluster_select(events: str, *, key: str, firsts: tuple[str, ...] = CLUSTER_FIRSTS) -> str:
+def cluster_select(
+    events: str, *, key: str, firsts: tuple[str, ...] = CLUSTER_FIRSTS, extra: str = ""
+) -> str:
     """SELECT of one row per event cluster over the relation `events` (its mentions).
 
     `key` is the SQL of a mention's cluster; `firsts` the columns taken from the earliest
-    mention. An article without a source name counts as an outlet of its own (its URL's
-    host if known).
+    mention; `extra` more aggregates (SQL ending in a comma). An article without a source
+    name counts as an outlet of its own (its URL's host if known).
     """
     first = ",\n    ".join(f"first({c} ORDER BY day, uid) AS {c}" for c in firsts)
     return f"""WITH mentions AS (
-    SELECT e.*, {key} AS cluster_key, coalesce(e.date, e.published) AS day, d.story_id,
+    SELECT e.*, d.url, d.ingested_at, {key} AS cluster_key,
+           coalesce(e.date, e.published) AS day, d.story_id,
            coalesce(d.source, regexp_extract(d.url, '://([^/]+)', 1), 'article ' || d.doc_id)
                AS outlet
     FROM {events} e JOIN documents d ON d.doc_id = e.doc_id
@@ -131,6 +134,7 @@ def cluster_select(events: str, *, key: str, firsts: tuple[str, ...] = CLUSTER_F
 SELECT
     cluster_key AS cluster_id,
     {first},
+    {extra}
     min(date) AS date,
     min(published) AS first_seen,
     max(published) AS last_seen,
