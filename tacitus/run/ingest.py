@@ -158,6 +158,14 @@ def code_chunk(chunk: list[Item], kb_paths: tuple[str, ...] = ()) -> tuple[list[
 
 
 def _peak_rss_mb() -> float:
+    # VmHWM is this process's own high-water mark; ru_maxrss would carry over the parent's
+    # from before a spawned worker's exec.
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
