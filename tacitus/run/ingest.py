@@ -161,9 +161,10 @@ def _peak_rss_mb() -> float:
     # VmHWM is this process's own high-water mark; ru_maxrss would carry over the parent's
     # from before a spawned worker's exec.
     try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
     except OSError:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
