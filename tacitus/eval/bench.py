@@ -122,7 +122,6 @@ def bench_ingest(articles: list[Article], *, repeat: int = 1, workers: int = 2) 
     """
     import tempfile
 
-    from tacitus.cli.render import to_json_line
     from tacitus.nlp.pipeline import default_pipeline
     from tacitus.records import CodedDocument
     from tacitus.run.ingest import ingest
@@ -135,7 +134,7 @@ def bench_ingest(articles: list[Article], *, repeat: int = 1, workers: int = 2) 
     def code() -> None:
         for result in code_articles(articles):
             if isinstance(result, CodedDocument):
-                to_json_line(result)
+                json.dumps(result.to_dict(), ensure_ascii=False)  # what `code` prints
 
     def run(n: int) -> Callable[[], None]:
         def go() -> None:

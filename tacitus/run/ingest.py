@@ -27,6 +27,7 @@ from pathlib import Path
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest.dedup import minhash_signature
 from tacitus.records import Article, CodedDocument, Failure, StoreItem
+from tacitus.run.local import _chunks
 from tacitus.store import StoredKeys, StoreWriter, stored_keys
 from tacitus.store.rows import content_hash
 
@@ -82,7 +83,7 @@ def ingest(
     kb = tuple(str(p) for p in kb_paths)
     with StoreWriter(store) as writer:
         keys = stored_keys(writer.path)
-        chunks = _chunks(_new_items(sources, keys, report), batch_size)
+        chunks = _chunks(_new_items(sources, keys, report), batch_size)  # from run.local
 
         def commit(items: list[StoreItem], rss_mb: float) -> None:
             writer.write_batch(items)
@@ -123,17 +124,6 @@ def _new_items(
         keys.hashes[digest] = result.id
         keys.doc_ids.add(result.id)
         yield name, result
-
-
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def code_chunk(chunk: list[Item], kb_paths: tuple[str, ...] = ()) -> tuple[list[StoreItem], float]:
