@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 import click
 
+from tacitus.cli.options import kb_option, max_chars_option, published_option
 from tacitus.records import CodedDocument
 
 __all__ = ["coded_documents", "input_options"]
@@ -15,11 +16,7 @@ __all__ = ["coded_documents", "input_options"]
 def input_options(command: Callable) -> Callable:
     """--published, --input-format, --n-process, --max-chars and --kb, in this order."""
     options = [
-        click.option(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles that do not carry one (resolves 'on Tuesday').",
-        ),
+        published_option,
         click.option(
             "--input-format",
             type=click.Choice(["auto", "txt", "html", "jsonl"]),
@@ -34,20 +31,8 @@ def input_options(command: Callable) -> Callable:
             show_default=True,
             help="Processes for spaCy's nlp.pipe.",
         ),
-        click.option(
-            "--max-chars",
-            type=click.IntRange(1),
-            default=200_000,
-            show_default=True,
-            help="Articles longer than this are reported as failures, not coded.",
-        ),
-        click.option(
-            "--kb",
-            "kb_paths",
-            multiple=True,
-            metavar="PATH",
-            help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-        ),
+        max_chars_option,
+        kb_option,
     ]
     for option in reversed(options):
         command = option(command)

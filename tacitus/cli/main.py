@@ -14,6 +14,7 @@ import click
 
 from tacitus import __version__
 from tacitus.cli.common import coded_documents, input_options
+from tacitus.cli.options import kb_option
 from tacitus.errors import TacitusError, UsageError
 
 __all__ = ["main"]
@@ -95,13 +96,7 @@ def code_command(paths: tuple[str, ...], fmt: str | None, **options) -> None:
     help="Folder the coded JSONL is written to.",
 )
 @click.option("--n-process", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-)
+@kb_option
 def demo_command(corpus: Path, store: Path, n_process: int, kb_paths: tuple[str, ...]) -> None:
     """Code the bundled sample corpus and print a summary of what was found."""
     from rich.console import Console
@@ -168,7 +163,10 @@ def _register() -> None:
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
     from tacitus.cli.quotes import quotes_command
+    from tacitus.cli.store import dedupe_command, export_command, ingest_command, query_command
 
+    for command in (ingest_command, dedupe_command, query_command, export_command):
+        main.add_command(command)
     main.add_command(bench_group)
     main.add_command(eval_group)
     main.add_command(kb_group)

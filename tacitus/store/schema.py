@@ -95,8 +95,29 @@ EVENTS = pa.schema(
         pa.field("lat", pa.float64()),
         pa.field("lon", pa.float64()),
         pa.field("geonameid", pa.int64()),
+        # Added in version 1 beyond the first draft: the place words, for provenance.
+        pa.field("location_text", pa.string()),
+        pa.field("location_start", pa.int32()),
+        pa.field("location_end", pa.int32()),
         pa.field("quote_id", pa.string()),
         pa.field("confidence", pa.float64()),
+        # how the event was read (the key of its confidence), and every telling of it in the
+        # article: [{trigger_text, trigger_start, trigger_end, sentence_index, quote_id}]
+        pa.field("reading", pa.string()),
+        pa.field(
+            "mentions",
+            pa.list_(
+                pa.struct(
+                    [
+                        pa.field("trigger_text", pa.string()),
+                        pa.field("trigger_start", pa.int32()),
+                        pa.field("trigger_end", pa.int32()),
+                        pa.field("sentence_index", pa.int32()),
+                        pa.field("quote_id", pa.string()),
+                    ]
+                )
+            ),
+        ),
     ]
 )
 
@@ -116,6 +137,7 @@ QUOTES = pa.schema(
         pa.field("cue_end", pa.int32()),
         pa.field("kind", pa.string()),
         pa.field("event_ids", pa.list_(pa.string())),
+        pa.field("speech_acts", pa.list_(pa.string())),
     ]
 )
 
