@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/tacitus demo --corpus samples/articles.jsonl --store tacitus-data
+	$(BIN)/tacitus demo --corpus samples --store tacitus-data
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

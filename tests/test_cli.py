@@ -105,6 +105,11 @@ def test_demo_codes_the_samples_and_writes_jsonl(tmp_path, nlp):
         "quotes",
     ):
         assert words in result.output
+    # the store holds them; a second run codes nothing again and summarises the store
+    again = run("demo", "--corpus", str(corpus), "--store", str(tmp_path / "store"))
+    assert again.exit_code == 0, again.output
+    assert "coded 0 new articles (3 already in the store)" in again.output
+    assert "3 articles coded" in again.output
 
 
 def test_eval_and_bench_commands(tmp_path, nlp):

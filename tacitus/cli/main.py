@@ -83,79 +83,72 @@ def code_command(paths: tuple[str, ...], fmt: str | None, **options) -> None:
 @main.command("demo")
 @click.option(
     "--corpus",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("samples/articles.jsonl"),
+    type=click.Path(exists=True, path_type=Path),
+    default=Path("samples"),
     show_default=True,
-    help="The corpus to code (JSONL).",
+    help="The corpus to code: a file or folder `tacitus ingest` reads.",
 )
 @click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path(DEFAULT_STORE),
     show_default=True,
-    help="Folder the coded JSONL is written to.",
+    help="The store the corpus is coded into.",
 )
-@click.option("--n-process", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 @kb_option
-def demo_command(corpus: Path, store: Path, n_process: int, kb_paths: tuple[str, ...]) -> None:
-    """Code the bundled sample corpus and print a summary of what was found."""
+def demo_command(corpus: Path, store: Path, workers: int, kb_paths: tuple[str, ...]) -> None:
+    """Code the bundled sample corpus into the store and print a summary of what is there.
+
+    Articles already in the store are not coded again. The newly coded articles are also
+    written as JSONL in the output contract (docs/output.md) under STORE/demo/.
+    """
+    import shutil
+    import tempfile
+
     from rich.console import Console
 
+    from tacitus.cli.progress import IngestProgress
     from tacitus.cli.render import print_summary, to_json_line
     from tacitus.config import load_config
-    from tacitus.ingest import read_paths
-    from tacitus.records import Failure
-    from tacitus.run.local import code_articles
-    from tacitus.run.summary import Summary
+    from tacitus.ingest.sources import ReadOptions, read_sources
+    from tacitus.records import CodedDocument
+    from tacitus.run.ingest import ingest
+    from tacitus.run.summary import summarize_store
+    from tacitus.store import StoreWriter
+    from tacitus.store.clusters import recluster
 
-    out_dir = store / "demo"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    out_path = out_dir / f"{corpus.stem}.coded.jsonl"
-    tmp_path = out_path.with_suffix(".jsonl.tmp")
-    items = list(read_paths([str(corpus)]))
+    out_path = store / "demo" / f"{corpus.stem}.coded.jsonl"
+    # written beside the store until the run ends: a new store must start in an empty folder
+    tmp_path = Path(tempfile.mkstemp(prefix="tacitus-demo-", suffix=".jsonl")[1])
     console = Console(stderr=True)
-    summary = Summary()
-    with tmp_path.open("w", encoding="utf-8") as out, _progress(console, len(items)) as advance:
-        kb = load_config().with_kb(kb_paths).kb_paths
-        for result in code_articles(items, n_process=n_process, kb_paths=kb):
-            summary.add(result)
-            if isinstance(result, Failure):
-                console.print(f"[red]failed[/red] {result.message}")
-            else:
-                out.write(to_json_line(result) + "\n")
-            advance()
-    tmp_path.replace(out_path)
-    print_summary(summary, Console())
-    click.echo(f"coded JSONL: {out_path}")
+    kb = load_config().with_kb(kb_paths).kb_paths
+    items = read_sources([str(corpus)], ReadOptions())
+    with tmp_path.open("w", encoding="utf-8") as out, IngestProgress(console, None) as progress:
 
+        def write(stored) -> None:
+            for item in stored:
+                if isinstance(item.result, CodedDocument):
+                    out.write(to_json_line(item.result) + "\n")
 
-class _progress:
-    """A progress bar on a terminal; nothing when the output is redirected."""
-
-    def __init__(self, console, total: int) -> None:
-        self.console, self.total = console, total
-        self.bar = None
-
-    def __enter__(self):
-        if not self.console.is_terminal:
-            return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.bar = Progress(
-            "coding",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=self.console,
-            transient=True,
+        report = ingest(
+            items, store, workers=workers, kb_paths=kb, on_batch=progress.update, on_items=write
         )
-        task = self.bar.add_task("coding", total=self.total)
-        self.bar.start()
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    if report.stored:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(tmp_path, out_path)
+    else:
+        tmp_path.unlink()
+    with StoreWriter(store) as writer:
+        clusters = recluster(writer)
+    print_summary(summarize_store(store), Console())
+    click.echo(
+        f"coded {report.stored} new articles ({report.skipped} already in the store); "
+        f"{clusters.events} events in {clusters.event_clusters} event clusters"
+    )
+    if out_path.exists():
+        click.echo(f"coded JSONL: {out_path}")
+    click.echo(f'store: {store}  (try: tacitus query --store {store} "SELECT * FROM events")')
 
 
 def _register() -> None:

@@ -73,8 +73,12 @@ def ingest(
     batch_size: int = 64,
     kb_paths: Iterable[str] = (),
     on_batch: Callable[[IngestReport], None] | None = None,
+    on_items: Callable[[list[StoreItem]], None] | None = None,
 ) -> IngestReport:
     """Code and store every new article of `sources`; returns the run's report.
+
+    `on_batch` gets the report after each committed batch (progress); `on_items` the batch's
+    items themselves, once they are safely stored (`tacitus demo` writes them as JSONL).
 
     Raises StoreError when the store cannot be written (another writer, newer version).
     """
@@ -88,6 +92,8 @@ def ingest(
         def commit(items: list[StoreItem], rss_mb: float) -> None:
             writer.write_batch(items)
             report.add(items)
+            if on_items is not None:
+                on_items(items)
             report.peak_rss_mb = max(report.peak_rss_mb, rss_mb)
             report.seconds = time.perf_counter() - started
             if on_batch is not None:

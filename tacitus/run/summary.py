@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from tacitus.records import CodedDocument, Event, Failure
 
-__all__ = ["Summary", "dyad_label", "summarize"]
+__all__ = ["Summary", "dyad_label", "summarize", "summarize_store"]
 
 QUAD_NAMES = {
     1: "verbal cooperation",
@@ -64,3 +64,43 @@ def summarize(results: Iterable[CodedDocument | Failure]) -> Summary:
     for result in results:
         summary.add(result)
     return summary
+
+
+def summarize_store(path) -> Summary:
+    """The same summary for everything in a store, read with SQL from its views."""
+    from tacitus.store import open_store
+
+    con = open_store(path)
+    try:
+        summary = Summary()
+        summary.articles = _scalar(con, "SELECT count(*) FROM documents")
+        summary.failures.update(
+            dict(con.execute("SELECT reason, count(*) FROM failures GROUP BY reason").fetchall())
+        )
+        summary.events = _scalar(con, "SELECT count(*) FROM events")
+        summary.asserted = _scalar(con, "SELECT count(*) FROM events WHERE asserted")
+        for column, counter, default in (
+            ("plover", summary.by_plover, "(none: CAMEO 01/02)"),
+            ("quad_class", summary.by_quad, None),
+            ("modality", summary.by_modality, None),
+        ):
+            rows = con.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1").fetchall()
+            counter.update({(key if key is not None else default): n for key, n in rows})
+        side = "coalesce({0}_country, {0}_org, {0}_code, {0}_name, '?')"
+        rows = con.execute(
+            f"SELECT {side.format('source')} || ' -> ' || {side.format('target')}, count(*) "
+            "FROM events WHERE asserted AND target_name IS NOT NULL GROUP BY 1"
+        ).fetchall()
+        summary.dyads.update(dict(rows))
+        summary.quotes = _scalar(con, "SELECT count(*) FROM quotes")
+        summary.quotes_with_speaker = _scalar(
+            con, "SELECT count(*) FROM quotes WHERE speaker_name IS NOT NULL"
+        )
+        return summary
+    finally:
+        con.close()
+
+
+def _scalar(con, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
