@@ -58,6 +58,43 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[tuple[str, Article |
                     f"broken WARC record ({e}); the rest of the file is skipped", source=where
                 ),
             )
+            return
+    if not _gzip_complete(path):
+        # warcio stops quietly when a compressed archive is cut inside a record it would have
+        # passed over (an image, a request): the loss is still reported
+        where = f"{name}:{number + 1}"
+        yield (
+            where,
+            MalformedInputError(
+                "broken WARC record (the archive is cut short); the rest of the file is lost",
+                source=where,
+            ),
+        )
+
+
+def _gzip_complete(path: Path) -> bool:
+    """False when a gzipped file ends inside a compressed member (a cut download)."""
+    import zlib
+
+    with path.open("rb") as f:
+        if f.read(2) != b"\x1f\x8b":
+            return True
+        f.seek(0)
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        inside = False  # some bytes of the current member have been read
+        while chunk := f.read(1 << 16):
+            while chunk:
+                try:
+                    decompressor.decompress(chunk)
+                except zlib.error:
+                    return False
+                inside = True
+                if not decompressor.eof:
+                    break
+                chunk = decompressor.unused_data  # the next member starts here
+                decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                inside = False
+        return not inside
 
 
 def _starts_like_warc(stream) -> bool:
