@@ -243,3 +243,23 @@ def test_every_event_says_how_it_was_read_and_its_calibrated_confidence(code):
 )
 def test_asked_and_agreed_acts(code, sentence, expected):
     assert expected in triples(code(sentence, published="2018-04-27"))
+
+
+def test_condemning_an_act_targets_every_party_to_it(code):
+    doc = code(
+        "The United States, France and Britain launched strikes on Syria. "
+        "Putin condemned the strikes as an act of aggression.",
+        published="2018-04-14",
+    )
+    assert {("RUS", "111", "USA"), ("RUS", "111", "FRA"), ("RUS", "111", "GBR")} <= triples(doc)
+
+
+def test_a_story_filed_from_elsewhere_is_about_its_own_state(code):
+    # Regression dateline-home: under "GENEVA -" soldiers in Myanmar were coded Swiss.
+    doc = code(
+        "GENEVA - The UN said Myanmar's military had driven out the Rohingya. Myanmar denied "
+        "it. Refugees say soldiers burned their villages.",
+        published="2017-09-11",
+    )
+    soldiers = next(a for a in doc.actors if a.text == "soldiers")
+    assert soldiers.country == "MMR"

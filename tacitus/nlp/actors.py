@@ -335,8 +335,8 @@ class _Reader:
     def _place_unplaced(self) -> None:
         """Give a state to actors of a state's own sectors that name none, in this order:
         people of no office by the place they are in; others by the one state their sentence
-        names; then by the state the article is about. A person is placed where first met,
-        and every later mention of them (surname, pronoun) follows."""
+        names; then by the state the article is about; then by the dateline's. A person is
+        placed where first met, and every later mention of them (surname, pronoun) follows."""
         places = self._places_by_sentence()
         states = self._states_by_sentence()
         focus = self._focus_state()
@@ -355,7 +355,9 @@ class _Reader:
                     state = self._place_of(m, places)
                 if state is None and len(states.get(m.sent, ())) == 1:
                     (state,) = states[m.sent]
-                state = state or focus
+                # the article's state, else the dateline's ("NAIROBI - Police said ..."): a
+                # story filed from Brussels or Geneva is often about somewhere else
+                state = state or focus or (self.home if f.sector in DOMESTIC_SECTORS else None)
             if state is None:
                 continue
             if person:
@@ -784,8 +786,6 @@ class _Reader:
             fields = self._counterpart(phrase, fields)
             if self._multinational(phrase):
                 self.multinational.add(phrase.head.i)
-            else:
-                fields = self._at_home(fields)
             self.coref.add(
                 self._mention(
                     self.doc,
@@ -810,17 +810,6 @@ class _Reader:
             return None
         earlier = self.coref.person_named(self.doc[phrase.person[0] : phrase.person[1]].text)
         return earlier.fields if earlier is not None else None
-
-    def _at_home(self, fields: ActorFields) -> ActorFields:
-        """'Police said' under a 'NAIROBI -' dateline: the Kenyan police."""
-        if self.home is None or fields.country or fields.org or fields.kb_id:
-            return fields
-        if fields.sector not in DOMESTIC_SECTORS:
-            return fields
-        code = self.kb.actor_code(self.home, fields.code)
-        return ActorFields(
-            fields.name, None, self.home, None, fields.sector, fields.role, code, fields.person
-        )
 
     def _split_coordinated(self, phrase: Phrase) -> list[tuple[list[NameMatch], int, int]]:
         """'French and German diplomats': one actor per coordinated name."""

@@ -326,9 +326,9 @@ class _Coder:
             if mentions:
                 return mentions, False, None
             for head in heads:
-                antecedent = self._event_antecedent(head, sources)
-                if antecedent is not None:
-                    return [antecedent], True, None
+                antecedents = self._event_antecedents(head, sources)
+                if antecedents:
+                    return antecedents, True, None
                 place = place or place_named(head, self.kb)
         if place is None:
             verb = trigger.support if trigger.support is not None else trigger.token
@@ -403,6 +403,26 @@ class _Coder:
                             break
                 out.extend(m for m in found if m not in out)
         return out
+
+    def _event_antecedents(self, noun: Token, sources: list[int]) -> list[int]:
+        """'condemned the strikes': every source of the earlier event the noun names (the
+        strikes of the US, France and Britain told before)."""
+        first = self._event_antecedent(noun, sources)
+        if first is None:
+            return []
+        trigger = next(
+            e["trigger_token"]
+            for e in reversed(self.events)
+            if e["source"] == first and e["trigger"]["start"] < noun.idx
+        )
+        out: list[int] = []
+        for event in self.events:
+            if event["trigger_token"] != trigger or event["source"] is None:
+                continue
+            if all(self._cluster(o) != self._cluster(event["source"]) for o in out):
+                out.append(event["source"])
+        own = {self._cluster(s) for s in sources}
+        return [o for o in out if self._cluster(o) not in own] or [first]
 
     def _event_antecedent(self, noun: Token, sources: list[int]) -> int | None:
         """'condemned the launches': the source of the latest matching earlier event."""
@@ -778,8 +798,7 @@ class _Coder:
             m for m in self._mentions(owners, possessors=True) if self._cluster(m) not in own
         ]
         if not targets:
-            antecedent = self._event_antecedent(judged, [speaker])
-            targets = [antecedent] if antecedent is not None else []
+            targets = self._event_antecedents(judged, [speaker])
         if not targets:
             # "called the test an act of recklessness by Kim Jong Un": named in the judgement
             inside = [t for t in judgement if t.dep_ == "pobj" and t.head.lower_ == "by"]
