@@ -263,3 +263,19 @@ def test_a_story_filed_from_elsewhere_is_about_its_own_state(code):
     )
     soldiers = next(a for a in doc.actors if a.text == "soldiers")
     assert soldiers.country == "MMR"
+
+
+def test_coordinated_speakers_each_pledge_and_they_stands_for_both(code):
+    doc = code(
+        "Nigeria asked for help. Britain and China said they would also send specialists "
+        "to Nigeria.",
+        published="2014-05-07",
+    )
+    assert {("GBR", "033", "NGA"), ("CHN", "033", "NGA")} <= triples(doc)
+    assert {("GBR", "070", "NGA"), ("CHN", "070", "NGA")} <= triples(doc, asserted=False)
+
+
+def test_the_owner_of_an_offer_does_the_offered_act(code):
+    doc = code("Moscow rejected Russia's plan to withdraw troops.", published="2022-03-01")
+    [withdrawal] = [e for e in doc.events if e.cameo.startswith("087")]
+    assert withdrawal.source.country == "RUS"

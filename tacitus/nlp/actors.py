@@ -937,9 +937,12 @@ class _Reader:
         self.consumed.add(token.i)
         if antecedent is None:
             return None
-        mention = self.coref.add(self._pronoun_mention(token, antecedent))
-        self.pronouns[token.i] = mention
-        return mention
+        mentions = [
+            self.coref.add(self._pronoun_mention(token, partner))
+            for partner in self.coref.partners(antecedent, token)
+        ]
+        self.pronouns[token.i] = mentions[0]
+        return mentions[0]
 
     def _mention(self, *args, **kwargs) -> Mention:
         return Mention.make(*args, starts=self.coref.starts, **kwargs)

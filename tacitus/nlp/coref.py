@@ -202,6 +202,21 @@ class Coref:
         return self.person_named(text) is not None and " " not in text.strip()
 
     # -- pronouns ------------------------------------------------------------------------
+    def partners(self, antecedent: Mention, pronoun: Token) -> list[Mention]:
+        """'Britain and China said they would ...': a plural pronoun whose antecedent was
+        named in a coordination stands for every actor of it."""
+        if pronoun.lower_ not in PLURAL_PRONOUNS or not antecedent.coordinated:
+            return [antecedent]
+        doc = pronoun.doc
+        head = doc[antecedent.head]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        group = {t.i for t in (head, *head.conjuncts)}
+        found = [
+            m for m in self.mentions if m.head in group and not m.pronoun and m.head < pronoun.i
+        ]
+        return found if len(found) > 1 else [antecedent]
+
     def antecedent(self, pronoun: Token) -> Mention | None:
         word = pronoun.lower_
         sent = sentence_index(self.starts, pronoun)

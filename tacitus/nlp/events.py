@@ -688,10 +688,12 @@ class _Coder:
 
     # -- speech acts ---------------------------------------------------------------------
     def _speech_acts(self) -> list[dict]:
-        """Each quote's reporting verb as the speaker's act: accuse, or make a statement."""
+        """Each quote's reporting verb as the speaker's act: praise or criticism of what it
+        judges, a pledge of the speaker's own promised act, an accusation of whoever it says
+        did something hostile, or else a statement. Coordinated speakers ("Britain and China
+        said") each make it."""
         coded = {e["trigger_token"] for e in self.events}
         out: list[dict] = []
-        target: int | None
         for quote in self.quotes:
             speaker, cue_index = quote["speaker"], quote["cue_token"]
             if speaker is None or cue_index is None or cue_index in coded:
@@ -699,78 +701,44 @@ class _Coder:
             cue = self.doc[cue_index]
             context = self._context(_Trigger(cue, _STATEMENT, None))
             context["quote"] = None
-            cue_end = quote["cue"]["end"]
-            evaluated = self._evaluated(quote, speaker)
-            if evaluated is not None:
-                code, judged_targets = evaluated
-                out.extend(
-                    self._event(
-                        cue,
-                        None,
-                        code,
-                        speaker,
-                        target,
-                        context,
-                        0.6,
-                        trigger_end=cue_end,
-                        speech=True,
+            speakers = self._mentions([self.doc[self.actors[speaker]["head"]]]) or [speaker]
+            for who in [speaker] + [m for m in speakers if m != speaker]:
+                for code, target, confidence in self._speech_act(quote, who, cue):
+                    out.append(
+                        self._event(
+                            cue,
+                            None,
+                            code,
+                            who,
+                            target,
+                            context,
+                            confidence,
+                            trigger_end=quote["cue"]["end"],
+                            speech=True,
+                        )
                     )
-                    for target in judged_targets
-                )
-                continue
-            accused = self._accused(quote, speaker)
-            pledged = [] if accused else self._pledged(quote, speaker)
-            for code, target in pledged:
-                out.append(
-                    self._event(
-                        cue,
-                        None,
-                        code,
-                        speaker,
-                        target,
-                        context,
-                        0.55,
-                        trigger_end=cue_end,
-                        speech=True,
-                    )
-                )
-            if pledged:
-                continue
-            for accused_source in accused:
-                out.append(
-                    self._event(
-                        cue,
-                        None,
-                        "112",
-                        speaker,
-                        accused_source,
-                        context,
-                        0.55,
-                        trigger_end=cue_end,
-                        speech=True,
-                    )
-                )
-            if not accused:
-                target = next(
-                    iter(self._mentions(self._slot(_Trigger(cue, _STATEMENT, None), "dative"))),
-                    None,
-                )
-                if target is not None and self._cluster(target) == self._cluster(speaker):
-                    target = None
-                out.append(
-                    self._event(
-                        cue,
-                        None,
-                        "010",
-                        speaker,
-                        target,
-                        context,
-                        0.6,
-                        trigger_end=cue_end,
-                        speech=True,
-                    )
-                )
         return out
+
+    def _speech_act(
+        self, quote: dict, speaker: int, cue: Token
+    ) -> list[tuple[str, int | None, float]]:
+        """(code, target, first confidence) of each act the speaker makes by saying it."""
+        evaluated = self._evaluated(quote, speaker)
+        if evaluated is not None:
+            code, judged = evaluated
+            return [(code, target, 0.6) for target in judged]
+        accused = self._accused(quote, speaker)
+        if accused:
+            return [("112", source, 0.55) for source in accused]
+        pledged = self._pledged(quote, speaker)
+        if pledged:
+            return [(code, target, 0.55) for code, target in pledged]
+        target = next(
+            iter(self._mentions(self._slot(_Trigger(cue, _STATEMENT, None), "dative"))), None
+        )
+        if target is not None and self._cluster(target) == self._cluster(speaker):
+            target = None
+        return [("010", target, 0.6)]
 
     def _evaluated(self, quote: dict, speaker: int) -> tuple[str, list[int]] | None:
         """'said the decision was unjustified', 'called the downing "a stab in the back"':

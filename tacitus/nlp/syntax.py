@@ -81,6 +81,16 @@ def logical_subjects(verb: Token) -> list[Token]:
         return subjects
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "acl" and verb.i > verb.head.i:
+        # "a US offer to send experts", "Russia's decision to withdraw": the owner of the
+        # plan or offer does the act
+        owners = [
+            c
+            for c in verb.head.children
+            if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN")
+        ]
+        if owners:
+            return owners
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and is_verb(verb.head.head):
         # "India has no plans to hold talks", "announced a decision to expel": the one who
         # has the plan does the act.
