@@ -279,3 +279,25 @@ def test_the_owner_of_an_offer_does_the_offered_act(code):
     doc = code("Moscow rejected Russia's plan to withdraw troops.", published="2022-03-01")
     [withdrawal] = [e for e in doc.events if e.cameo.startswith("087")]
     assert withdrawal.source.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the speaker's own conditional hostile act makes the statement a threat
+        (
+            "Trump said he would impose sanctions on Turkey if the operation was not humane.",
+            ("USA", "1312", "TUR"),
+        ),
+        # a warning of what follows if someone acts threatens that someone
+        (
+            "Erdogan warned that Turkey would open the gates if the European Union criticised "
+            "the operation.",
+            ("TUR", "130", "EU"),
+        ),
+        # "it was ready to": the actor named before, not an empty "it"
+        ("Iran said it was ready to help Baghdad if asked.", ("IRN", "033", "IRQ")),
+    ],
+)
+def test_threats_and_offers_in_what_is_said(code, sentence, expected):
+    assert expected in triples(code(sentence, published="2019-10-10"))

@@ -291,6 +291,57 @@ class Phrase:
         return bool(self.names or self.roles or self.person)
 
 
+# Predicates after which "it" only anticipates a clause ("it is unclear whether ...").
+EXTRAPOSING = frozenset(
+    {
+        "unclear",
+        "clear",
+        "likely",
+        "unlikely",
+        "possible",
+        "impossible",
+        "important",
+        "necessary",
+        "difficult",
+        "easy",
+        "hard",
+        "true",
+        "evident",
+        "obvious",
+        "time",
+        "known",
+        "expected",
+        "believed",
+        "thought",
+        "reported",
+        "said",
+        "feared",
+        "understood",
+        "certain",
+        "uncertain",
+        "vital",
+        "essential",
+        "crucial",
+        "urgent",
+        "wrong",
+        "right",
+        "worth",
+    }
+)
+
+
+def _expletive(it: Token) -> bool:
+    """'It is unclear whether', 'it seems that', 'it was reported that': no actor. 'It was
+    ready to help', 'it remains committed': the actor named before."""
+    verb = it.head
+    if verb.lemma_ in {"seem", "appear"}:
+        return True
+    if verb.lemma_ not in {"be", "remain"} and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    predicates = [c for c in verb.children if c.dep_ in {"acomp", "attr"}] or [verb]
+    return any(p.lemma_.lower() in EXTRAPOSING or p.lower_ in EXTRAPOSING for p in predicates)
+
+
 def find_actors(doc: Doc, *, kb: KnowledgeBase, day: date) -> list[dict]:
     """Actor mentions of the doc as plain dicts (see Mention.to_dict), in text order."""
     return _Reader(doc, kb, day).read()
@@ -931,8 +982,8 @@ class _Reader:
             "appos",
         }:
             return None
-        if token.lower_ == "it" and token.head.lemma_ in {"be", "seem", "appear", "remain"}:
-            return None  # "it is unclear whether ..."
+        if token.lower_ == "it" and _expletive(token):
+            return None  # "it is unclear whether ...", "it seems that ..."
         antecedent = self.coref.antecedent(token)
         self.consumed.add(token.i)
         if antecedent is None:

@@ -23,7 +23,7 @@ from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_
 from tacitus.nlp.when import find_date, resolve_date
 from tacitus.nlp.where import find_location, place_named
 from tacitus.ontology import Lexicon, Ontology, Sense, load_calibration, reading
-from tacitus.ontology.cameo import family_code
+from tacitus.ontology.cameo import family_code, threat_code
 
 __all__ = ["find_events"]
 
@@ -730,6 +730,12 @@ class _Coder:
         accused = self._accused(quote, speaker)
         if accused:
             return [("112", source, 0.55) for source in accused]
+        threatened = self._own_acts(quote, speaker, threat_code)
+        if threatened:
+            return [(code, target, 0.55) for code, target in threatened]
+        warned = self._warned(quote, cue, speaker)
+        if warned is not None:
+            return [("130", warned[0] if warned else None, 0.5)]
         pledged = self._pledged(quote, speaker)
         if pledged:
             return [(code, target, 0.55) for code, target in pledged]
@@ -775,27 +781,46 @@ class _Coder:
             return None
         return ("051" if score > 0 else "111"), targets
 
-    def _pledged(self, quote: dict, speaker: int) -> list[tuple[str, int | None]]:
-        """'X said it would send aid': the speaker's own future cooperative act makes the
-        statement a pledge (CAMEO 03x) toward whoever the act is for."""
+    def _warned(self, quote: dict, cue: Token, speaker: int) -> list[int] | None:
+        """'warned that Turkey would open the gates if the bloc criticised it': a warning of
+        what will follow if someone acts is a threat (130) to that someone. None when the
+        cue is not a warning or the content sets no condition."""
+        stance = self._stance(cue)
+        if stance not in {"warn", "threaten"}:
+            return None
+        start, end = quote["start"], quote["end"]
+        for token in self.doc:
+            if not (start <= token.idx < end) or token.dep_ != "advcl":
+                continue
+            if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in token.children):
+                subjects = self._mentions(logical_subjects(token))
+                own = self._cluster(speaker)
+                return [m for m in subjects if self._cluster(m) != own]
+        return None
+
+    def _own_acts(self, quote: dict, speaker: int, code_of) -> list[tuple[str, int | None]]:
+        """'X said it would impose sanctions on Y if ...': the speaker's own future or
+        conditional acts in what it says, each coded with `code_of` (threat or pledge)."""
         speaker_actor = self.actors[speaker]
         out: list[tuple[str, int | None]] = []
         for event in self.events:
             if event["quote"] != quote["id"] or event["modality"] not in {"future", "hypothetical"}:
                 continue
-            # "said it would send aid" is a pledge, 033 (family_code)
-            code = family_code("03", event["cameo"])
+            code = code_of(event["cameo"])
             if code is None:
                 continue
             source = self.actors[event["source"]]
             own = source["cluster"] == speaker_actor["cluster"] or (
                 source["country"] and source["country"] == speaker_actor["country"]
             )
-            if not own:
-                continue
-            if all(c != code or t != event["target"] for c, t in out):
+            if own and all(c != code or t != event["target"] for c, t in out):
                 out.append((code, event["target"]))
         return out
+
+    def _pledged(self, quote: dict, speaker: int) -> list[tuple[str, int | None]]:
+        """'X said it would send aid': the speaker's own future cooperative act makes the
+        statement a pledge (CAMEO 03x, family_code) toward whoever the act is for."""
+        return self._own_acts(quote, speaker, lambda code: family_code("03", code))
 
     def _accused(self, quote: dict, speaker: int) -> list[int]:
         """Sources of conflictual acts the speaker reports of another party."""

@@ -10,6 +10,7 @@ from tacitus.resources import Column, Schema, load_bundled, unique_by
 
 __all__ = [
     "family_code",
+    "threat_code",
     "CAMEO",
     "CAMEO_PLOVER",
     "PLOVER",
@@ -117,6 +118,49 @@ def family_code(family: str, act: str) -> str | None:
         suffix = _ASKED_ACT.get(key)
         if suffix is not None:
             return family + suffix
+    return None
+
+
+# The threat (13x) of each kind of hostile act: "said it would impose sanctions if ..." is
+# 1312, "would respond with force" 138.
+_THREATENED_ACT = {
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "132",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "175": "137",
+    "14": "133",
+    "15": "138",
+    "18": "1383",
+    "19": "138",
+    "191": "1381",
+    "192": "1382",
+    "20": "1383",
+    "204": "1385",
+    "2041": "1385",
+    "2042": "1385",
+    "12": "130",
+    "10": "130",
+    "11": "130",
+}
+
+
+def threat_code(act: str) -> str | None:
+    """The CAMEO threat code for a threatened hostile act (`threat_code("163")` is "1312");
+    None for an act that is not hostile."""
+    for key in (act, act[:3], act[:2]):
+        code = _THREATENED_ACT.get(key)
+        if code is not None:
+            return code
     return None
 
 
