@@ -301,3 +301,15 @@ def test_the_owner_of_an_offer_does_the_offered_act(code):
 )
 def test_threats_and_offers_in_what_is_said(code, sentence, expected):
     assert expected in triples(code(sentence, published="2019-10-10"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Khamenei vowed that Israel would pay for the killing.", ("IRN", "130", "ISR")),
+        ("Protesters in Kinshasa attacked the Rwandan embassy.", ("COD", "145", "RWA")),
+        ("Vance said the Ukrainian leader had been disrespectful.", ("USA", "111", "UKR")),
+    ],
+)
+def test_promises_against_others_violent_protest_and_judgements(code, sentence, expected):
+    assert expected in triples(code(sentence, published="2025-03-01"))

@@ -137,6 +137,22 @@ PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+# Crowds whose attacks are violent protest (CAMEO 145), not military force.
+PROTESTER_ROLES = [
+    [word]
+    for word in (
+        "protesters",
+        "protester",
+        "demonstrators",
+        "demonstrator",
+        "rioters",
+        "rioter",
+        "crowd",
+        "crowds",
+        "mob",
+        "mobs",
+    )
+]
 # Words that count a part of a group ("some of the protesters").
 PART_WORDS = frozenset(
     {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
@@ -491,7 +507,20 @@ class _Coder:
         else:
             pairs = [(s, None) for s in sources]
         context = self._context(trigger)
-        code = self._refined_code(trigger)
+        code = self._refined_code(trigger, sources)
+        if code[:2] in {"18", "19"} and all(
+            (self.actors[source]["role"] or "").lower().split()[-1:] in PROTESTER_ROLES
+            for source in sources
+        ):
+            code = "145"  # "protesters attacked the embassy": a violent protest
+        if code == "130" and trigger.sense.code != "130" and not targets:
+            # the promise against another party targets it
+            clause = next(iter(children(trigger.token, "ccomp")))
+            own = {self._cluster(s) for s in sources}
+            threatened = [
+                m for m in self._mentions(logical_subjects(clause)) if self._cluster(m) not in own
+            ]
+            pairs = [(s, t) for s in sources for t in threatened] or pairs
         out = []
         for source, target in pairs:
             if target is not None and self._cluster(source) == self._cluster(target):
@@ -521,7 +550,7 @@ class _Coder:
             and not self._mentions(logical_object(trigger.token), possessors=True)
         )
 
-    def _refined_code(self, trigger: _Trigger) -> str:
+    def _refined_code(self, trigger: _Trigger, sources: list[int]) -> str:
         """'urged Y to avoid escalation' (0256), 'agreed to release prisoners' (0353),
         'demanded that Y withdraw' (1056): a bare appeal, intent or demand takes the code of
         the act it asks for, promises or demands."""
@@ -533,7 +562,17 @@ class _Coder:
             sense = self._sense(act, "VERB")
             if sense is not None:
                 return family_code(family, sense.code) or code
+            if family == "03" and act.dep_ == "ccomp" and self._against_other(act, sources):
+                return "130"  # "vowed that Israel would pay": a promise against another
         return code
+
+    def _against_other(self, clause: Token, sources: list[int]) -> bool:
+        """A future clause whose subject is another party than the speakers."""
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in clause.children):
+            return False
+        own = {self._cluster(s) for s in sources}
+        subjects = self._mentions(logical_subjects(clause))
+        return bool(subjects) and all(self._cluster(m) not in own for m in subjects)
 
     def _event(
         self,
@@ -786,6 +825,8 @@ class _Coder:
         what will follow if someone acts is a threat (130) to that someone. None when the
         cue is not a warning or the content sets no condition."""
         stance = self._stance(cue)
+        if stance == "promise":
+            return self._vowed_against(quote, cue, speaker)
         if stance not in {"warn", "threaten"}:
             return None
         start, end = quote["start"], quote["end"]
@@ -797,6 +838,21 @@ class _Coder:
                 own = self._cluster(speaker)
                 return [m for m in subjects if self._cluster(m) != own]
         return None
+
+    def _vowed_against(self, quote: dict, cue: Token, speaker: int) -> list[int] | None:
+        """'vowed that Israel would pay for the killing': a promise of what another party
+        will suffer is a threat to it."""
+        content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if content is None or not any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in content.children
+        ):
+            return None
+        subjects = self._mentions(logical_subjects(content))
+        own = self._cluster(speaker)
+        others = [m for m in subjects if self._cluster(m) != own]
+        if not others or any(e["quote"] == quote["id"] for e in self.events):
+            return None  # the content's own events say more
+        return others
 
     def _own_acts(self, quote: dict, speaker: int, code_of) -> list[tuple[str, int | None]]:
         """'X said it would impose sanctions on Y if ...': the speaker's own future or
