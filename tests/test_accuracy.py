@@ -19,8 +19,9 @@ GOLD = ROOT / "gold"
 ACTOR_FLOORS = {"country_org": 0.955, "sector": 0.935, "kb_id": 0.93, "places": 0.90}
 # measured: content F1 0.973 (direct 0.980, indirect 0.963), speaker accuracy 0.916
 QUOTE_FLOORS = {"f1": 0.965, "direct_f1": 0.97, "indirect_f1": 0.955, "speaker": 0.905}
-# measured: PLOVER-type F1 0.522 (P 0.600), CAMEO-root F1 0.568, modality agreement 0.907
-EVENT_FLOORS = {"plover_f1": 0.515, "plover_precision": 0.59, "cameo_f1": 0.56, "modality": 0.895}
+# measured: PLOVER-type F1 0.518 (P 0.591), CAMEO-root F1 0.565, modality agreement 0.907
+# (coding announced acts as intents too costs 0.004 F1 here and gains on the PLOVER records)
+EVENT_FLOORS = {"plover_f1": 0.51, "plover_precision": 0.585, "cameo_f1": 0.56, "modality": 0.895}
 # issue 4: among events with confidence >= 0.8, at least 80% right (measured 0.861 on 172
 # events; 0.788 when each half of the articles is scored with the other half's table)
 CALIBRATED_PRECISION = 0.80

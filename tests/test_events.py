@@ -313,3 +313,13 @@ def test_threats_and_offers_in_what_is_said(code, sentence, expected):
 )
 def test_promises_against_others_violent_protest_and_judgements(code, sentence, expected):
     assert expected in triples(code(sentence, published="2025-03-01"))
+
+
+def test_an_announced_cooperative_act_is_an_expressed_intent_too(code):
+    # CAMEO codes "X will give Y a grant" as an intent (0331) as well as the act (future)
+    doc = code("Finland will give Tanzania a grant over the next three years.")
+    coded = {(e.cameo, e.modality) for e in doc.events}
+    assert {("0331", "future"), ("071", "future")} <= coded
+    # under "agreed to" the agreement itself carries the intent: no second intent event
+    doc = code("Finland agreed to give Tanzania a grant.")
+    assert [e.cameo for e in doc.events if e.cameo.startswith("03")] == ["0331"]

@@ -540,7 +540,23 @@ class _Coder:
                     anaphora=via_anaphora,
                 )
             )
+        intent = self._intent_code(trigger, code, context)
+        if intent is not None:
+            # "Finland will give Tanzania a grant": CAMEO codes the announced cooperative act
+            # as an expressed intent (0331); the act itself stays, as future
+            out += [dict(event, cameo=intent) for event in out]
         return out
+
+    def _intent_code(self, trigger: _Trigger, code: str, context: dict) -> str | None:
+        """The intent code (03x) of a future cooperative act told by the narrator or by an
+        unnamed source; None when a named speaker says it (the speaker's pledge codes it) or
+        under a verb that already says the intent ("agreed to", "pledged to")."""
+        if context["modality"] != "future" or context["attributed_to"] is not None:
+            return None  # a named speaker's pledge is coded on the speech act
+        verb = trigger.verb
+        if verb.dep_ in {"xcomp", "ccomp"} and self._sense(verb.head, "VERB") is not None:
+            return None
+        return family_code("03", code)
 
     def _mutual(self, trigger: _Trigger) -> bool:
         """An act asked of, or agreed by, several parties together, naming no one else."""
@@ -559,12 +575,22 @@ class _Coder:
         if family is None:
             return code
         for act in children(trigger.token, "xcomp", "ccomp"):
-            sense = self._sense(act, "VERB")
+            sense = self._sense(act, "VERB") or self._support_sense(act)
             if sense is not None:
                 return family_code(family, sense.code) or code
             if family == "03" and act.dep_ == "ccomp" and self._against_other(act, sources):
                 return "130"  # "vowed that Israel would pay": a promise against another
         return code
+
+    def _support_sense(self, verb: Token) -> Sense | None:
+        """'agreed to give Tanzania a grant': the sense of the noun a support verb carries."""
+        if not self.lexicon.is_support(verb.lemma_.lower(), _particle(verb)):
+            return None
+        for noun in logical_object(verb):
+            sense = self._sense(noun, "NOUN")
+            if sense is not None:
+                return sense
+        return None
 
     def _against_other(self, clause: Token, sources: list[int]) -> bool:
         """A future clause whose subject is another party than the speakers."""
