@@ -233,7 +233,9 @@ class _Batch:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.columns = {t: {f.name: [] for f in schema} for t, schema in TABLES.items()}
+        self.columns: dict[str, dict[str, list]] = {
+            t: {f.name: [] for f in schema} for t, schema in TABLES.items()
+        }
 
     def add(self, table: str, **values) -> None:
         columns = self.columns[table]

@@ -1,0 +1,227 @@
+"""Actors, articles and quotes: lists, search and the detail behind each page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tacitus.web.db import EVENTS, Database
+from tacitus.web.filters import EventFilters, Where, actor_condition, like
+from tacitus.web.labels import actor_label
+from tacitus.web.queries import event_types, page, timeline
+
+__all__ = [
+    "QuoteFilters",
+    "actor_detail",
+    "actor_list",
+    "article_detail",
+    "article_list",
+    "quote_list",
+]
+
+QUOTE_COLUMNS = (
+    "uid, doc_id, quote_id, published, speaker_name, speaker_code, speaker_country, "
+    'speaker_sector, speaker_role, speaker_text, content, start, "end", cue_text, kind'
+)
+
+
+def actor_list(db: Database, *, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Actor codes by number of events (as source or target), optionally matching `q`."""
+    where = Where()
+    if q:
+        where.add("(code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')", like(q), like(q))
+    rows = db.rows(
+        f"""SELECT code, mode(name) AS name, any_value(country) AS country,
+               any_value(sector) AS sector, count(*) AS events,
+               count(*) FILTER (WHERE is_source) AS as_source, count(*) OVER () AS total
+        FROM (
+            SELECT source_code AS code, source_name AS name, source_country AS country,
+                   source_sector AS sector, true AS is_source FROM {EVENTS}
+            UNION ALL
+            SELECT target_code, target_name, target_country, target_sector, false FROM {EVENTS}
+        ) {where.sql()} {"AND" if where.conditions else "WHERE"} code IS NOT NULL
+        GROUP BY code ORDER BY events DESC, code LIMIT ? OFFSET ?""",
+        [*where.params, limit, offset],
+    )
+    total = rows[0]["total"] if rows else 0
+    for row in rows:
+        row.pop("total")
+        row["label"] = actor_label(row["code"])
+        row["as_target"] = row["events"] - row["as_source"]
+    return page(rows, total, limit, offset)
+
+
+def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, Any] | None:
+    """Who an actor code stands for, its roles over time, what it did and what was done to it,
+    what it said, and its most frequent partners. None when no event or quote has the code."""
+    as_source = filters.narrowed(source_code=code)
+    as_target = filters.narrowed(target_code=code)
+    src, tgt = as_source.where(), as_target.where()
+    counts = db.rows(
+        f"SELECT (SELECT count(*) FROM {EVENTS} {src.sql()}) AS as_source, "
+        f"(SELECT count(*) FROM {EVENTS} {tgt.sql()}) AS as_target, "
+        "(SELECT count(*) FROM quotes WHERE speaker_code = ?) AS quotes",
+        [*src.params, *tgt.params, code],
+    )[0]
+    if not any(counts.values()):
+        return None
+    return {
+        "code": code,
+        "label": actor_label(code),
+        "counts": counts,
+        "names": _names(db, code),
+        "roles": _roles(db, code),
+        "timeline": timeline(db, as_source),
+        "did": event_types(db, as_source)["cameo"],
+        "received": event_types(db, as_target)["cameo"],
+        "partners": _partners(db, code, filters),
+        "quotes": quote_list(db, QuoteFilters(speaker=code), limit=10, offset=0)["items"],
+    }
+
+
+def _names(db: Database, code: str) -> list[dict[str, Any]]:
+    return db.rows(
+        "SELECT name, any_value(country) AS country, any_value(org) AS org, "
+        "any_value(sector) AS sector, count(*) AS mentions FROM actor_mentions "
+        "WHERE code = ? GROUP BY name ORDER BY mentions DESC, name LIMIT 12",
+        [code],
+    )
+
+
+def _roles(db: Database, code: str) -> list[dict[str, Any]]:
+    """Each (name, role) seen under the code, with the first and last day it was seen."""
+    return db.rows(
+        "SELECT name, role, min(published) AS first_seen, max(published) AS last_seen, "
+        "count(*) AS mentions FROM actor_mentions WHERE code = ? AND role IS NOT NULL "
+        "GROUP BY name, role ORDER BY first_seen, name LIMIT 50",
+        [code],
+    )
+
+
+def _partners(db: Database, code: str, filters: EventFilters) -> list[dict[str, Any]]:
+    where = filters.where()
+    where.add("(source_code = ? OR target_code = ?)", code, code)
+    rows = db.rows(
+        f"SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner, "
+        f"count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing, "
+        f"avg(goldstein) AS mean_goldstein FROM {EVENTS} {where.sql()} "
+        "GROUP BY partner HAVING partner IS NOT NULL ORDER BY n DESC, partner LIMIT 15",
+        [code, code, *where.params],
+    )
+    for row in rows:
+        row["label"] = actor_label(row["partner"])
+        row["mean_goldstein"] = round(row["mean_goldstein"], 2)
+    return rows
+
+
+def article_list(
+    db: Database,
+    *,
+    q: str | None,
+    source: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """Articles (newest first), by words of the title, outlet and publication date."""
+    where = Where()
+    if q:
+        where.add("title ILIKE ? ESCAPE '\\'", like(q))
+    if source:
+        where.add("source = ?", source)
+    if date_from:
+        where.add("published >= ?", date_from)
+    if date_to:
+        where.add("published <= ?", date_to)
+    total = db.value(f"SELECT count(*) FROM documents {where.sql()}", where.params)
+    items = db.rows(
+        "SELECT doc_id, title, url, source, published, n_chars FROM documents "
+        f"{where.sql()} ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return page(items, total, limit, offset)
+
+
+def article_detail(db: Database, doc_id: str) -> dict[str, Any] | None:
+    """An article with its text, events, quotes and actor mentions; None if unknown."""
+    found = db.rows(
+        "SELECT doc_id, title, url, source, published, text, n_chars, input, ingested_at, "
+        "batch, story_id FROM documents WHERE doc_id = ? LIMIT 1",
+        [doc_id],
+    )
+    if not found:
+        return None
+    article = found[0]
+    article["events"] = db.rows(
+        f"SELECT * FROM {EVENTS} WHERE doc_id = ? ORDER BY sentence_index, trigger_start, uid",
+        [doc_id],
+    )
+    article["quotes"] = db.rows(
+        f"SELECT {QUOTE_COLUMNS}, event_ids FROM quotes WHERE doc_id = ? ORDER BY start",
+        [doc_id],
+    )
+    article["mentions"] = db.rows(
+        'SELECT mention, text, start, "end", name, code, country, sector, role '
+        "FROM actor_mentions WHERE doc_id = ? ORDER BY start",
+        [doc_id],
+    )
+    return article
+
+
+@dataclass(frozen=True)
+class QuoteFilters:
+    """'What did X say about Y': speaker, role, words, subject, kind and date."""
+
+    speaker: str | None = None
+    role: str | None = None
+    q: str | None = None
+    about: str | None = None
+    kind: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    doc_id: str | None = None
+
+    def where(self) -> Where:
+        where = Where()
+        if self.speaker:
+            condition, params = actor_condition("speaker", self.speaker)
+            where.add(condition, *params)
+        if self.role:
+            where.add("speaker_role ILIKE ? ESCAPE '\\'", like(self.role))
+        for word in (self.q or "").split()[:8]:
+            where.add("content ILIKE ? ESCAPE '\\'", like(word))
+        if self.about:
+            self._about(where, self.about)
+        if self.kind:
+            where.add("kind = ?", self.kind)
+        if self.date_from:
+            where.add("published >= ?", self.date_from)
+        if self.date_to:
+            where.add("published <= ?", self.date_to)
+        if self.doc_id:
+            where.add("doc_id = ?", self.doc_id)
+        return where
+
+    @staticmethod
+    def _about(where: Where, about: str) -> None:
+        # About Y: Y is named in what was said, or is the target of an event coded in it.
+        condition, params = actor_condition("target", about)
+        where.add(
+            f"(content ILIKE ? ESCAPE '\\' OR uid IN (SELECT doc_id || ':' || quote_id "
+            f"FROM {EVENTS} WHERE quote_id IS NOT NULL AND {condition}))",
+            like(about),
+            *params,
+        )
+
+
+def quote_list(db: Database, filters: QuoteFilters, *, limit: int, offset: int) -> dict:
+    where = filters.where()
+    total = db.value(f"SELECT count(*) FROM quotes {where.sql()}", where.params)
+    items = db.rows(
+        f"SELECT {QUOTE_COLUMNS} FROM quotes {where.sql()} "
+        "ORDER BY published DESC NULLS LAST, uid LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return page(items, total, limit, offset)
