@@ -220,10 +220,12 @@ def _register() -> None:
     from tacitus.cli.bench import bench_group
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
+    from tacitus.cli.serve import serve_command
 
     main.add_command(bench_group)
     main.add_command(eval_group)
     main.add_command(kb_group)
+    main.add_command(serve_command)
 
 
 _register()

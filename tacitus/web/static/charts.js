@@ -99,7 +99,7 @@
     const n = nodes.length, index = new Map(nodes.map((d, i) => [d.code, i]));
     const pos = nodes.map((d, i) => ({ x: W / 2 + Math.cos(i * 2.399) * (40 + 6 * i), y: H / 2 + Math.sin(i * 2.399) * (40 + 6 * i) }));
     const links = edges.map((e) => [index.get(e.source_code), index.get(e.target_code)]).filter((p) => p[0] !== undefined && p[1] !== undefined);
-    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.55;
+    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.9;
     for (let step = 0; step < 250; step++) {
       const heat = 12 * (1 - step / 250) + 0.5;
       const dx = new Float64Array(n), dy = new Float64Array(n);
@@ -114,7 +114,7 @@
         dx[a] -= ex * f; dy[a] -= ey * f; dx[b] += ex * f; dy[b] += ey * f;
       }
       for (let i = 0; i < n; i++) {
-        dx[i] += (W / 2 - pos[i].x) * 0.05; dy[i] += (H / 2 - pos[i].y) * 0.05;
+        dx[i] += (W / 2 - pos[i].x) * 0.012; dy[i] += (H / 2 - pos[i].y) * 0.02;
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1, m = Math.min(d, heat);
         pos[i].x = Math.max(40, Math.min(W - 40, pos[i].x + (dx[i] / d) * m));
         pos[i].y = Math.max(20, Math.min(H - 20, pos[i].y + (dy[i] / d) * m));
@@ -155,7 +155,7 @@
     const max = Math.max(...points.map((p) => p.n));
     for (const p of points) {
       const a = link(svg, "/events?" + query(base, "location=" + encodeURIComponent(p.location_name)), `${p.location_name}: ${fmt(p.n)} events, mean Goldstein ${p.mean_goldstein}`);
-      el("circle", { cx: x(p.lon), cy: y(p.lat), r: 2 + 16 * Math.sqrt(p.n / max), fill: goldsteinColour(p.mean_goldstein), "fill-opacity": 0.7, stroke: "#1d1d1f", "stroke-width": 0.5 }, a);
+      el("circle", { cx: x(p.lon), cy: y(p.lat), r: 1.5 + 11 * Math.sqrt(p.n / max), fill: goldsteinColour(p.mean_goldstein), "fill-opacity": 0.7, stroke: "#1d1d1f", "stroke-width": 0.5 }, a);
     }
   }
 
