@@ -8,8 +8,10 @@ TacitusError
 │   ├── BinaryInputError     not text (NUL bytes, undecodable)
 │   ├── TooLargeInputError   over the size limit
 │   ├── NotEnglishError      the text does not look like English
-│   └── MalformedInputError  broken JSON line, HTML without text, bad field
+│   ├── MalformedInputError  broken JSON line, HTML without text, bad field
+│   └── FetchError           a URL (feed or page) cannot be fetched
 ├── ModelError           the spaCy model is missing or unusable
+├── StoreError           a store cannot be opened, read or written (names the store and what to do)
 └── UsageError           a bad option or argument from the caller
 
 TacitusWarning
@@ -25,10 +27,12 @@ __all__ = [
     "DataError",
     "DataWarning",
     "EmptyInputError",
+    "FetchError",
     "InputError",
     "MalformedInputError",
     "ModelError",
     "NotEnglishError",
+    "StoreError",
     "TacitusError",
     "TacitusWarning",
     "TooLargeInputError",
@@ -88,8 +92,18 @@ class MalformedInputError(InputError):
     reason = "malformed"
 
 
+class FetchError(InputError):
+    """A URL (feed or article page) cannot be fetched: network error, HTTP error, timeout."""
+
+    reason = "fetch"
+
+
 class ModelError(TacitusError):
     """The spaCy model cannot be loaded."""
+
+
+class StoreError(TacitusError):
+    """A store cannot be used: missing, locked by another writer, or of another schema version."""
 
 
 class UsageError(TacitusError):

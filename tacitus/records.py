@@ -19,6 +19,7 @@ __all__ = [
     "Location",
     "Quote",
     "SentenceRef",
+    "StoreItem",
     "TextSpan",
 ]
 
@@ -154,3 +155,17 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class StoreItem:
+    """One result as the store receives it: what was coded (or why not) and from which input.
+
+    `text` is the article text the offsets refer to (None for a failure); `minhash` its
+    MinHash signature (tacitus.ingest.dedup), kept so duplicates can be found later.
+    """
+
+    input: str
+    result: CodedDocument | Failure
+    text: str | None = None
+    minhash: tuple[int, ...] | None = None

@@ -34,3 +34,99 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference material {path} is not available (../shared is absent)")
     return path
+
+
+def make_coded(
+    doc_id: str,
+    *,
+    published: str | None = "2024-03-20",
+    source: str | None = "Wire",
+    events: tuple = (("USA", "IRN", "112"),),
+    date: str | None = None,
+):
+    """A CodedDocument built by hand (no model): one actor pair and event per `events` row.
+
+    Every field of every record is filled, so a store round trip can check each column.
+    """
+    from tacitus.records import (
+        Actor,
+        CodedDocument,
+        Event,
+        Location,
+        Quote,
+        SentenceRef,
+        TextSpan,
+    )
+
+    actors, coded = [], []
+    for k, (src, tgt, cameo) in enumerate(events):
+        source_actor = Actor(
+            f"{src} text",
+            10 * k,
+            10 * k + 3,
+            f"{src} name",
+            f"country/{src}",
+            src,
+            "UN",
+            "GOV",
+            "Minister",
+            f"{src}GOV",
+        )
+        target_actor = Actor(
+            f"{tgt} text",
+            10 * k + 4,
+            10 * k + 7,
+            f"{tgt} name",
+            f"country/{tgt}",
+            tgt,
+            "EU",
+            "MIL",
+            "General",
+            f"{tgt}MIL",
+        )
+        actors += [source_actor, target_actor]
+        coded.append(
+            Event(
+                id=f"e{k + 1}",
+                source=source_actor,
+                target=target_actor,
+                cameo=cameo,
+                cameo_name=f"name of {cameo}",
+                goldstein=-2.0,
+                quad_class=3,
+                plover="ACCUSE",
+                plover_mode="disapprove",
+                asserted=True,
+                modality="asserted",
+                attributed_to=source_actor,
+                trigger=TextSpan("accused", 4, 11),
+                sentence=SentenceRef(k, 0, 60),
+                date=date or published,
+                date_text="on Tuesday",
+                location=Location("Tokyo", "JPN", 35.68, 139.69, 1850147, "Tokyo", 20, 25),
+                quote="q1",
+                confidence=0.75,
+                date_precision="day",
+            )
+        )
+    quote = Quote(
+        "q1",
+        actors[0],
+        "the minister",
+        "they attacked",
+        30,
+        44,
+        TextSpan("said", 45, 49),
+        "indirect",
+        tuple(e.id for e in coded),
+    )
+    return CodedDocument(
+        doc_id,
+        f"Title {doc_id}",
+        f"https://example.org/{doc_id}",
+        published,
+        source,
+        tuple(actors),
+        tuple(coded),
+        (quote,),
+    )

@@ -221,7 +221,10 @@ def _register() -> None:
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
     from tacitus.cli.serve import serve_command
+    from tacitus.cli.store import dedupe_command, export_command, ingest_command, query_command
 
+    for command in (ingest_command, dedupe_command, query_command, export_command):
+        main.add_command(command)
     main.add_command(bench_group)
     main.add_command(eval_group)
     main.add_command(kb_group)

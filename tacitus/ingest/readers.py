@@ -17,7 +17,16 @@ from tacitus.errors import BinaryInputError, InputError, MalformedInputError, Us
 from tacitus.ingest.checks import DEFAULT_MAX_CHARS, check_article
 from tacitus.records import Article
 
-__all__ = ["FORMATS", "article_id", "read_paths", "read_text_stream"]
+__all__ = [
+    "FORMATS",
+    "article_id",
+    "decode_bytes",
+    "html_article",
+    "jsonl_article",
+    "read_paths",
+    "read_text_stream",
+    "valid_date",
+]
 
 FORMATS = ("auto", "txt", "html", "jsonl")
 _EXTENSIONS = {
@@ -86,7 +95,7 @@ def read_text_stream(
 ) -> Iterator[Result]:
     """Articles from the bytes of one input; `fmt` 'auto' sniffs JSON lines and HTML."""
     try:
-        text = _decode(data, name)
+        text = decode_bytes(data, name)
     except InputError as e:
         yield e
         return
@@ -97,7 +106,7 @@ def read_text_stream(
         return
     try:
         article = (
-            _html(text, name, default_id)
+            html_article(text, name, default_id)
             if fmt == "html"
             else Article(default_id or article_id(text), text)
         )
@@ -108,7 +117,8 @@ def read_text_stream(
         yield e
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_bytes(data: bytes, name: str) -> str:
+    """UTF-8 text of an input; BinaryInputError (naming `name`) for anything else."""
     if b"\x00" in data[:65536]:
         raise BinaryInputError("binary data (NUL bytes), not a text article", source=name)
     try:
@@ -132,16 +142,21 @@ def _sniff(text: str) -> str:
 
 def _jsonl(text: str, name: str, published: str | None, max_chars: int) -> Iterator[Result]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{name}:{number}"
-        try:
-            article = _json_article(line, source)
-            if published and not article.published:
-                article = _with(article, published=published)
-            yield check_article(article, source=f"{source} (id {article.id})", max_chars=max_chars)
-        except InputError as e:
-            yield e
+        if line.strip():
+            yield jsonl_article(
+                line, source=f"{name}:{number}", published=published, max_chars=max_chars
+            )
+
+
+def jsonl_article(line: str, *, source: str, published: str | None, max_chars: int) -> Result:
+    """The article of one JSON line (`source` is `file:line`), or the InputError it makes."""
+    try:
+        article = _json_article(line, source)
+        if published and not article.published:
+            article = _with(article, published=published)
+        return check_article(article, source=f"{source} (id {article.id})", max_chars=max_chars)
+    except InputError as e:
+        return e
 
 
 def _json_article(line: str, source: str) -> Article:
@@ -162,7 +177,7 @@ def _json_article(line: str, source: str) -> Article:
         if value is not None and not isinstance(value, str | int):
             raise MalformedInputError(f"'{key}' must be a string", source=source)
         fields[key] = str(value) if value is not None else None
-    if fields["published"] and not _valid_date(fields["published"]):
+    if fields["published"] and not valid_date(fields["published"]):
         raise MalformedInputError(
             f"field 'published': '{fields['published']}' is not a date in the form YYYY-MM-DD",
             source=source,
@@ -177,7 +192,8 @@ def _json_article(line: str, source: str) -> Article:
     )
 
 
-def _html(html: str, name: str, default_id: str | None) -> Article:
+def html_article(html: str, name: str, default_id: str | None = None) -> Article:
+    """The article text and metadata trafilatura finds in a page; MalformedInputError if none."""
     import trafilatura
 
     try:
@@ -195,7 +211,7 @@ def _html(html: str, name: str, default_id: str | None) -> Article:
     meta = json.loads(extracted)
     text = meta.get("text") or ""
     day = meta.get("date")
-    published = day if isinstance(day, str) and _valid_date(day) else None
+    published = day if isinstance(day, str) and valid_date(day) else None
     return Article(
         default_id or article_id(text),
         text,
@@ -206,7 +222,7 @@ def _html(html: str, name: str, default_id: str | None) -> Article:
     )
 
 
-def _valid_date(value: str) -> bool:
+def valid_date(value: str) -> bool:
     try:
         return bool(_DATE.fullmatch(value)) and date.fromisoformat(value) is not None
     except ValueError:
@@ -214,7 +230,7 @@ def _valid_date(value: str) -> bool:
 
 
 def _check_date(value: str, where: str) -> None:
-    if not _valid_date(value):
+    if not valid_date(value):
         raise UsageError(f"{where}: '{value}' is not a date in the form YYYY-MM-DD")
 
 

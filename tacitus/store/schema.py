@@ -95,6 +95,10 @@ EVENTS = pa.schema(
         pa.field("lat", pa.float64()),
         pa.field("lon", pa.float64()),
         pa.field("geonameid", pa.int64()),
+        # Added in version 1 beyond the first draft: the place words, for provenance.
+        pa.field("location_text", pa.string()),
+        pa.field("location_start", pa.int32()),
+        pa.field("location_end", pa.int32()),
         pa.field("quote_id", pa.string()),
         pa.field("confidence", pa.float64()),
     ]

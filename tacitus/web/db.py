@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tacitus.errors import UsageError
-
 __all__ = ["Database"]
 
 # How often (seconds) to look whether a batch or a cluster generation was committed.
@@ -35,11 +33,6 @@ class Database:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if not (self.path / "store.json").is_file():
-            raise UsageError(
-                f"no Tacitus store at {self.path} (no store.json): "
-                "give --store DIR with a store written by `tacitus ingest`"
-            )
         self._lock = threading.Lock()
         self._checked = 0.0
         self._signature = self._current_signature()
@@ -90,22 +83,6 @@ def _open(path: Path):
 
 
 def _open_views(path: Path):
-    try:
-        from tacitus.store import open_store  # type: ignore[attr-defined]
-    except ImportError:  # until the store writer lands: the same views, defined here
-        return _open_parts(path)
+    from tacitus.store import open_store
+
     return open_store(path)
-
-
-def _open_parts(path: Path):
-    import duckdb
-
-    con = duckdb.connect()
-    tables = ("documents", "events", "quotes", "actor_mentions", "failures")
-    extra = {"documents": ", doc_id AS story_id", "events": ", NULL::VARCHAR AS cluster_id"}
-    for table in tables:
-        glob = str((path / "parts" / "*" / f"{table}.parquet").resolve()).replace("'", "''")
-        con.execute(
-            f"CREATE VIEW {table} AS SELECT *{extra.get(table, '')} FROM read_parquet('{glob}')"
-        )
-    return con

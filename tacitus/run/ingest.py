@@ -1,0 +1,198 @@
+"""`tacitus ingest`: read sources, code new articles, commit them to the store in batches.
+
+Idempotent and resumable: an article whose text (content hash) is already stored is skipped,
+so a rerun after a crash codes only what was not committed. Batches are committed as they
+are coded; a batch is reported (to `on_batch`) only once it is on disk.
+
+Workers: a process pool whose workers load the pipeline once and return plain records. It was
+measured against spaCy's own `nlp.pipe(n_process=2)` on the samples: the pool was faster
+(spaCy sends every Doc back as bytes, and each `pipe` call starts and loads its workers
+again, which an ingest committing batch by batch would pay for every batch).
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tacitus.errors import InputError, TacitusError
+from tacitus.ingest.dedup import minhash_signature
+from tacitus.records import Article, CodedDocument, Failure, StoreItem
+from tacitus.store import StoredKeys, StoreWriter, stored_keys
+from tacitus.store.rows import content_hash
+
+__all__ = ["IngestReport", "code_chunk", "ingest"]
+
+Item = tuple[str, Article | Failure]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did; `on_batch` receives it after every committed batch."""
+
+    stored: int = 0
+    skipped: int = 0
+    failures: Counter = field(default_factory=Counter)
+    events: int = 0
+    quotes: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    renamed: int = 0
+
+    @property
+    def failed(self) -> int:
+        return sum(self.failures.values())
+
+    def add(self, items: list[StoreItem]) -> None:
+        self.batches += 1
+        for item in items:
+            if isinstance(item.result, Failure):
+                self.failures[item.result.reason] += 1
+            else:
+                self.stored += 1
+                self.events += len(item.result.events)
+                self.quotes += len(item.result.quotes)
+
+
+def ingest(
+    sources: Iterable[tuple[str, Article | InputError]],
+    store: Path | str,
+    *,
+    workers: int = 1,
+    batch_size: int = 64,
+    kb_paths: Iterable[str] = (),
+    on_batch: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Code and store every new article of `sources`; returns the run's report.
+
+    Raises StoreError when the store cannot be written (another writer, newer version).
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    kb = tuple(str(p) for p in kb_paths)
+    with StoreWriter(store) as writer:
+        keys = stored_keys(writer.path)
+        chunks = _chunks(_new_items(sources, keys, report), batch_size)
+
+        def commit(items: list[StoreItem], rss_mb: float) -> None:
+            writer.write_batch(items)
+            report.add(items)
+            report.peak_rss_mb = max(report.peak_rss_mb, rss_mb)
+            report.seconds = time.perf_counter() - started
+            if on_batch is not None:
+                on_batch(report)
+
+        if workers <= 1:
+            for chunk in chunks:
+                commit(*code_chunk(chunk, kb))
+        else:
+            _run_pool(chunks, workers, kb, commit)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _new_items(
+    sources: Iterable[tuple[str, Article | InputError]], keys: StoredKeys, report: IngestReport
+) -> Iterator[Item]:
+    """Items not yet stored; a taken id with another text gets the text's hash appended."""
+    for name, result in sources:
+        if isinstance(result, InputError):
+            if (name, str(result)) in keys.failures:
+                report.skipped += 1
+                continue
+            keys.failures.add((name, str(result)))
+            yield name, Failure(None, name, "read", result.reason, str(result))
+            continue
+        digest = content_hash(result.text)
+        if digest in keys.hashes:
+            report.skipped += 1
+            continue
+        if result.id in keys.doc_ids:
+            result = replace(result, id=f"{result.id}~{digest[:8]}")
+            report.renamed += 1
+        keys.hashes[digest] = result.id
+        keys.doc_ids.add(result.id)
+        yield name, result
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def code_chunk(chunk: list[Item], kb_paths: tuple[str, ...] = ()) -> tuple[list[StoreItem], float]:
+    """Code a chunk (in this process or a worker): store items in order, and peak RSS in MB."""
+    articles = [a for _, a in chunk if isinstance(a, Article)]
+    coded: Iterator[CodedDocument | Failure] = iter(())
+    if articles:
+        from tacitus.run.local import code_articles
+
+        coded = code_articles(articles, kb_paths=kb_paths)
+    items = []
+    for name, entry in chunk:
+        if isinstance(entry, Failure):
+            items.append(StoreItem(name, entry))
+            continue
+        result = next(coded)
+        if isinstance(result, Failure):
+            items.append(StoreItem(name, replace(result, source=name)))
+        else:
+            items.append(StoreItem(name, result, entry.text, minhash_signature(entry.text)))
+    return items, _peak_rss_mb()
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def _init_worker(kb_paths: tuple[str, ...]) -> None:
+    from tacitus.nlp.pipeline import default_pipeline
+
+    default_pipeline(kb_paths)  # load once per worker, before the first chunk arrives
+
+
+def _run_pool(
+    chunks: Iterator[list[Item]],
+    workers: int,
+    kb_paths: tuple[str, ...],
+    commit: Callable[[list[StoreItem], float], None],
+) -> None:
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn: the parent holds DuckDB and file handles that a forked child should not share.
+    context = multiprocessing.get_context("spawn")
+    pending: set[Future] = set()
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(kb_paths,)
+    ) as pool:
+        try:
+            for chunk in chunks:
+                pending.add(pool.submit(code_chunk, chunk, kb_paths))
+                if len(pending) >= 2 * workers:  # bounded: memory stays flat on any corpus
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        commit(*future.result())
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    commit(*future.result())
+        except BrokenProcessPool as e:
+            raise TacitusError(
+                "a worker process died (out of memory?); batches committed so far are kept: "
+                "rerun the same command to resume, perhaps with fewer --workers"
+            ) from e
