@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tacitus.errors import StoreError
 from tacitus.kb.tables import COUNTRIES, ORGANISATIONS, PEOPLE, PLACES
 from tacitus.ontology.cameo import load_ontology
 from tacitus.ontology.lexicon import LEXICON
@@ -278,7 +279,7 @@ def generate_store(
     """
     path = Path(path)
     if path.exists() and any(path.iterdir()):
-        raise FileExistsError(f"{path}: not empty; the synthetic store needs a new folder")
+        raise StoreError(f"{path} is not empty: give a new folder for the synthetic store")
     rng = np.random.default_rng(seed)
     world = _World(rng)
     sizes = _doc_sizes(rng, events)
@@ -304,7 +305,7 @@ def generate_store(
 
 
 def _doc_sizes(rng: np.random.Generator, events: int) -> np.ndarray:
-    sizes = 1 + rng.poisson(7, size=events // 8 + 10)
+    sizes = 1 + rng.poisson(7, size=events // 4 + 10)  # more than enough; cut below
     total = np.cumsum(sizes)
     last = int(np.searchsorted(total, events))
     sizes = sizes[: last + 1].copy()
