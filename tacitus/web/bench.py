@@ -11,12 +11,14 @@ import socket
 import statistics
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tacitus.errors import UsageError
 
-__all__ = ["BUDGET_MS", "bench_urls", "bench_web", "synthetic_store"]
+__all__ = ["BUDGET_MS", "bench_urls", "bench_web", "serving", "synthetic_store"]
 
 BUDGET_MS = 500.0
 
@@ -111,10 +113,30 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free 127.0.0.1 port in a thread; yields its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if not server.started:
+            raise RuntimeError("the web server did not start within 30 s")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 def bench_web(store: Path, *, repeat: int = 5) -> dict[str, Any]:
     """Serve the store on 127.0.0.1 and time every URL of `bench_urls`; milliseconds."""
     import httpx
-    import uvicorn
 
     from tacitus.web.app import create_app
     from tacitus.web.db import Database
@@ -124,21 +146,8 @@ def bench_web(store: Path, *, repeat: int = 5) -> dict[str, Any]:
     open_ms = (time.perf_counter() - opened) * 1000
     counts = {"events": db.value("SELECT count(*) FROM events")}
     urls = bench_urls(sample_of(db))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 30
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            results = [_time(client, name, url, repeat) for name, url in urls]
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(db)) as base, httpx.Client(base_url=base, timeout=60) as client:
+        results = [_time(client, name, url, repeat) for name, url in urls]
     slowest = max(max(r["first_ms"], r["max_ms"]) for r in results)
     return {
         "benchmark": "web",

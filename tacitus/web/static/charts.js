@@ -55,7 +55,7 @@
     const svg = svgIn(box, W, H, "Events over time by QuadClass");
     if (!items.length) { text(svg, W / 2, H / 2, "No events", { "text-anchor": "middle" }); return; }
     const max = niceMax(Math.max(...items.map((d) => d.total)));
-    const band = (W - L - R) / items.length;
+    const band = Math.min(60, (W - L - R) / items.length);
     const y = (v) => T + (H - T - B) * (1 - v / max);
     for (const tick of [0, max / 2, max]) {
       el("line", { x1: L, x2: W - R, y1: y(tick), y2: y(tick), stroke: "#d6d6da" }, svg);
@@ -80,7 +80,7 @@
   function goldstein(box, items) {
     const W = 900, H = 170, L = 50, R = 10, T = 10, B = 24;
     const svg = svgIn(box, W, H, "Mean Goldstein value over time");
-    const band = (W - L - R) / Math.max(1, items.length);
+    const band = Math.min(60, (W - L - R) / Math.max(1, items.length));
     const y = (v) => T + (H - T - B) * (1 - (v + 10) / 20);
     for (const tick of [-10, 0, 10]) {
       el("line", { x1: L, x2: W - R, y1: y(tick), y2: y(tick), stroke: tick === 0 ? "#5b5b60" : "#d6d6da" }, svg);
@@ -99,7 +99,7 @@
     const n = nodes.length, index = new Map(nodes.map((d, i) => [d.code, i]));
     const pos = nodes.map((d, i) => ({ x: W / 2 + Math.cos(i * 2.399) * (40 + 6 * i), y: H / 2 + Math.sin(i * 2.399) * (40 + 6 * i) }));
     const links = edges.map((e) => [index.get(e.source_code), index.get(e.target_code)]).filter((p) => p[0] !== undefined && p[1] !== undefined);
-    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.9;
+    const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.7;
     for (let step = 0; step < 250; step++) {
       const heat = 12 * (1 - step / 250) + 0.5;
       const dx = new Float64Array(n), dy = new Float64Array(n);
@@ -116,8 +116,8 @@
       for (let i = 0; i < n; i++) {
         dx[i] += (W / 2 - pos[i].x) * 0.012; dy[i] += (H / 2 - pos[i].y) * 0.02;
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1, m = Math.min(d, heat);
-        pos[i].x = Math.max(40, Math.min(W - 40, pos[i].x + (dx[i] / d) * m));
-        pos[i].y = Math.max(20, Math.min(H - 20, pos[i].y + (dy[i] / d) * m));
+        pos[i].x = Math.max(50, Math.min(W - 50, pos[i].x + (dx[i] / d) * m));
+        pos[i].y = Math.max(36, Math.min(H - 24, pos[i].y + (dy[i] / d) * m));
       }
     }
     return pos;
