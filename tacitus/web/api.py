@@ -68,7 +68,9 @@ def events(
 
 @router.get("/events/{uid}", summary="One event with every column")
 def event(database: DB, uid: IdPath) -> dict[str, Any]:
-    found = database.rows(f"SELECT * FROM {EVENTS} WHERE uid = ? LIMIT 1", [uid])
+    found = database.rows(
+        f"SELECT * EXCLUDE (search_text) FROM {EVENTS} WHERE uid = ? LIMIT 1", [uid]
+    )
     if not found:
         raise not_found(f"event {uid!r}")
     return found[0]

@@ -58,6 +58,7 @@ def create_app(store: Path | str | Database, *, token: str | None = None) -> Fas
     app.state.db = database
     app.include_router(api.router)
     app.include_router(pages.router)
+    pages.warm()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
 

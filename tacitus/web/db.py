@@ -18,9 +18,39 @@ __all__ = ["Database"]
 # How often (seconds) to look whether a batch or a cluster generation was committed.
 CHECK_EVERY = 1.0
 # The events view joins each event to its cluster, which costs ~0.1 s per query at a million
-# events; the dashboard reads a copy of the view held in memory instead, made again whenever
-# a batch or a cluster generation is committed.
+# events; the dashboard reads a copy of the view held in memory instead, with a lower-case
+# search column, and a few small aggregates, all made again whenever a batch or a cluster
+# generation is committed (so they are never older than the store's committed parts).
 EVENTS = "events_snapshot"
+ACTORS = "actors_snapshot"
+ACTOR_NAMES = "actor_names_snapshot"
+ACTOR_ROLES = "actor_roles_snapshot"
+SEARCHED = (
+    "trigger_text", "source_name", "target_name", "cameo_name", "location_name",
+    "source_role", "target_role",
+)  # fmt: skip
+SNAPSHOT = (
+    f"""CREATE TEMP TABLE {EVENTS} AS
+    SELECT *, lower(concat_ws(' ', {", ".join(SEARCHED)})) AS search_text FROM events""",
+    f"""CREATE TEMP TABLE {ACTORS} AS
+    SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector,
+           count(*) AS events, count(*) FILTER (WHERE is_source) AS as_source,
+           lower(code || ' ' || string_agg(DISTINCT name, ' ')) AS search_text
+    FROM (
+        SELECT source_code AS code, source_name AS name, source_country AS country,
+               source_sector AS sector, true AS is_source FROM {EVENTS}
+        UNION ALL
+        SELECT target_code, target_name, target_country, target_sector, false FROM {EVENTS}
+    ) WHERE code IS NOT NULL GROUP BY code""",
+    f"""CREATE TEMP TABLE {ACTOR_NAMES} AS
+    SELECT code, name, any_value(country) AS country, any_value(org) AS org,
+           any_value(sector) AS sector, count(*) AS mentions
+    FROM actor_mentions WHERE code IS NOT NULL GROUP BY code, name""",
+    f"""CREATE TEMP TABLE {ACTOR_ROLES} AS
+    SELECT code, name, role, min(published) AS first_seen, max(published) AS last_seen,
+           count(*) AS mentions
+    FROM actor_mentions WHERE code IS NOT NULL AND role IS NOT NULL GROUP BY code, name, role""",
+)
 
 
 class Database:
@@ -37,6 +67,7 @@ class Database:
         self._checked = 0.0
         self._signature = self._current_signature()
         self._con = _open(self.path)
+        self.totals = _totals(self._con)
         self.generation = 0
 
     def _current_signature(self) -> tuple:
@@ -55,6 +86,7 @@ class Database:
         if signature != self._signature:
             self._con.close()
             self._con = _open(self.path)
+            self.totals = _totals(self._con)
             self._signature = signature
             self.generation += 1
 
@@ -65,6 +97,12 @@ class Database:
             cursor = self._con.execute(sql, list(params))
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Articles, events, quotes and failures in the store (as of the last refresh)."""
+        with self._lock:
+            self._refresh()
+            return dict(self.totals)
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None."""
@@ -78,8 +116,17 @@ class Database:
 
 def _open(path: Path):
     con = _open_views(path)
-    con.execute(f"CREATE TEMP TABLE {EVENTS} AS SELECT * FROM events")
+    for sql in SNAPSHOT:
+        con.execute(sql)
     return con
+
+
+def _totals(con) -> dict[str, int]:
+    found = con.execute(
+        f"""SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM {EVENTS}),
+        (SELECT count(*) FROM quotes), (SELECT count(*) FROM failures)"""
+    ).fetchone()
+    return dict(zip(("articles", "events", "quotes", "failures"), found, strict=True))
 
 
 def _open_views(path: Path):

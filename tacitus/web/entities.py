@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tacitus.web.db import EVENTS, Database
+from tacitus.web.db import ACTOR_NAMES, ACTOR_ROLES, ACTORS, EVENTS, Database
 from tacitus.web.filters import EventFilters, Where, actor_condition, like
 from tacitus.web.labels import actor_label
 from tacitus.web.queries import event_types, page, timeline
@@ -30,23 +30,14 @@ def actor_list(db: Database, *, q: str | None, limit: int, offset: int) -> dict[
     """Actor codes by number of events (as source or target), optionally matching `q`."""
     where = Where()
     if q:
-        where.add("(code ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')", like(q), like(q))
+        where.add("contains(search_text, ?)", q.lower())
+    total = db.value(f"SELECT count(*) FROM {ACTORS} {where.sql()}", where.params)
     rows = db.rows(
-        f"""SELECT code, mode(name) AS name, any_value(country) AS country,
-               any_value(sector) AS sector, count(*) AS events,
-               count(*) FILTER (WHERE is_source) AS as_source, count(*) OVER () AS total
-        FROM (
-            SELECT source_code AS code, source_name AS name, source_country AS country,
-                   source_sector AS sector, true AS is_source FROM {EVENTS}
-            UNION ALL
-            SELECT target_code, target_name, target_country, target_sector, false FROM {EVENTS}
-        ) {where.sql()} {"AND" if where.conditions else "WHERE"} code IS NOT NULL
-        GROUP BY code ORDER BY events DESC, code LIMIT ? OFFSET ?""",
+        f"SELECT code, name, country, sector, events, as_source FROM {ACTORS} {where.sql()} "
+        "ORDER BY events DESC, code LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )
-    total = rows[0]["total"] if rows else 0
     for row in rows:
-        row.pop("total")
         row["label"] = actor_label(row["code"])
         row["as_target"] = row["events"] - row["as_source"]
     return page(rows, total, limit, offset)
@@ -73,8 +64,8 @@ def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, An
         "names": _names(db, code),
         "roles": _roles(db, code),
         "timeline": timeline(db, as_source),
-        "did": event_types(db, as_source)["cameo"],
-        "received": event_types(db, as_target)["cameo"],
+        "did": event_types(db, as_source, plover=False)["cameo"],
+        "received": event_types(db, as_target, plover=False)["cameo"],
         "partners": _partners(db, code, filters),
         "quotes": quote_list(db, QuoteFilters(speaker=code), limit=10, offset=0)["items"],
     }
@@ -82,9 +73,8 @@ def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, An
 
 def _names(db: Database, code: str) -> list[dict[str, Any]]:
     return db.rows(
-        "SELECT name, any_value(country) AS country, any_value(org) AS org, "
-        "any_value(sector) AS sector, count(*) AS mentions FROM actor_mentions "
-        "WHERE code = ? GROUP BY name ORDER BY mentions DESC, name LIMIT 12",
+        f"SELECT name, country, org, sector, mentions FROM {ACTOR_NAMES} "
+        "WHERE code = ? ORDER BY mentions DESC, name LIMIT 12",
         [code],
     )
 
@@ -92,9 +82,8 @@ def _names(db: Database, code: str) -> list[dict[str, Any]]:
 def _roles(db: Database, code: str) -> list[dict[str, Any]]:
     """Each (name, role) seen under the code, with the first and last day it was seen."""
     return db.rows(
-        "SELECT name, role, min(published) AS first_seen, max(published) AS last_seen, "
-        "count(*) AS mentions FROM actor_mentions WHERE code = ? AND role IS NOT NULL "
-        "GROUP BY name, role ORDER BY first_seen, name LIMIT 50",
+        f"SELECT name, role, first_seen, last_seen, mentions FROM {ACTOR_ROLES} "
+        "WHERE code = ? ORDER BY first_seen, name, role LIMIT 50",
         [code],
     )
 
@@ -155,7 +144,8 @@ def article_detail(db: Database, doc_id: str) -> dict[str, Any] | None:
         return None
     article = found[0]
     article["events"] = db.rows(
-        f"SELECT * FROM {EVENTS} WHERE doc_id = ? ORDER BY sentence_index, trigger_start, uid",
+        f"SELECT * EXCLUDE (search_text) FROM {EVENTS} WHERE doc_id = ? "
+        "ORDER BY sentence_index, trigger_start, uid",
         [doc_id],
     )
     article["quotes"] = db.rows(

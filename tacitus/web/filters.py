@@ -114,11 +114,7 @@ class EventFilters:
         if self.location:
             where.add("location_name = ?", self.location)
         if self.q:
-            where.add(
-                "concat_ws(' ', trigger_text, source_name, target_name, cameo_name, "
-                "location_name, source_role, target_role) ILIKE ? ESCAPE '\\'",
-                like(self.q),
-            )
+            where.add("contains(search_text, ?)", self.q.lower())
         if self.doc_id:
             where.add("doc_id = ?", self.doc_id)
         return where

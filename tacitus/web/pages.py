@@ -18,7 +18,7 @@ from tacitus.web import entities, queries
 from tacitus.web.api import DB, CodePath, Filters, IdPath
 from tacitus.web.entities import QuoteFilters
 from tacitus.web.highlight import highlight
-from tacitus.web.labels import QUAD_CLASSES, SECTORS, actor_label
+from tacitus.web.labels import QUAD_CLASSES, SECTORS, actor_label, root_names
 from tacitus.web.params import MAX_OFFSET, Interval, Limit, Offset, Sort, quote_filters
 
 __all__ = ["render_error", "router"]
@@ -46,6 +46,14 @@ NAV = (
 )
 templates.env.globals["NAV"] = NAV
 Html = HTMLResponse
+
+
+def warm() -> None:
+    """Compile the templates and read the code tables now, not on the first request."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+    root_names()
+    actor_label("USAGOV")
 
 
 def render(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:

@@ -42,13 +42,11 @@ def page(items: list[dict], total: int, limit: int, offset: int) -> dict[str, An
 
 def overview_counts(db: Database, filters: EventFilters) -> dict[str, int]:
     """Articles, events (filtered), quotes and failures in the store."""
-    where = filters.where()
-    return {
-        "articles": db.value("SELECT count(*) FROM documents"),
-        "events": db.value(f"SELECT count(*) FROM {EVENTS} {where.sql()}", where.params),
-        "quotes": db.value("SELECT count(*) FROM quotes"),
-        "failures": db.value("SELECT count(*) FROM failures"),
-    }
+    counts = db.counts()
+    if filters.active():
+        where = filters.where()
+        counts["events"] = db.value(f"SELECT count(*) FROM {EVENTS} {where.sql()}", where.params)
+    return counts
 
 
 def interval_for(db: Database, filters: EventFilters) -> str:
@@ -109,12 +107,19 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def event_types(db: Database, filters: EventFilters, *, root: str | None = None) -> dict:
-    """Counts by PLOVER type and by CAMEO root, or by code within one root."""
+def event_types(
+    db: Database, filters: EventFilters, *, root: str | None = None, plover: bool = True
+) -> dict:
+    """Counts by PLOVER type (unless `plover` is false) and by CAMEO root, or by code in a root."""
     where = filters.where()
-    plover = db.rows(
-        f"SELECT plover, count(*) AS n FROM {EVENTS} {where.sql()} GROUP BY plover ORDER BY n DESC",
-        where.params,
+    types = (
+        db.rows(
+            f"SELECT plover, count(*) AS n FROM {EVENTS} {where.sql()} "
+            "GROUP BY plover ORDER BY n DESC",
+            where.params,
+        )
+        if plover
+        else []
     )
     names = root_names()
     if root is None:
@@ -138,7 +143,7 @@ def event_types(db: Database, filters: EventFilters, *, root: str | None = None)
             row["name"] = row["name"] or cameo_name(row["code"])
     for row in rows:
         row["goldstein"] = _round(row["goldstein"])
-    return {"root": root, "plover": plover, "cameo": rows}
+    return {"root": root, "plover": types, "cameo": rows}
 
 
 def event_list(
@@ -195,7 +200,7 @@ def dyad_summary(
         "target": {"code": target, "label": actor_label(target)},
         "events": total,
         "timeline": timeline(db, scoped, interval) if total else {"interval": None, "items": []},
-        "types": event_types(db, scoped)["cameo"] if total else [],
+        "types": event_types(db, scoped, plover=False)["cameo"] if total else [],
     }
 
 
