@@ -461,23 +461,10 @@ class _Writer:
         if place is not None:
             text.add(f" in {place[0]}")
         if speaker is not None:
-            batch.add(
-                "quotes",
-                uid=f"{doc_id}:{quote_id}",
-                doc_id=doc_id,
-                quote_id=quote_id,
-                published=published,
-                **_prefixed("speaker", speaker),
-                speaker_text=speaker.text,
-                content="".join(text.parts[content_index:]),
-                start=content_start,
-                end=text.length,
-                cue_text="said",
-                cue_start=cue[0] + 1,
-                cue_end=cue[0] + 5,
-                kind="indirect",
-                event_ids=[f"e{number}"],
-            )
+            content = "".join(text.parts[content_index:])
+            cue_span = (cue[0] + 1, cue[0] + 5)  # "said" in " said that "
+            quote = (quote_id, content, (content_start, text.length), "said", cue_span)
+            _add_quote(batch, doc_id, published, speaker, quote, "indirect", [f"e{number}"])
         text.add(".")
         day = published - timedelta(days=int(rng.integers(0, 3)))
         info = world.cameo[code]
@@ -542,23 +529,31 @@ class _Writer:
         text.add(" ")
         cue = text.add(verb)
         text.add(".")
-        batch.add(
-            "quotes",
-            uid=f"{doc_id}:{quote_id}",
-            doc_id=doc_id,
-            quote_id=quote_id,
-            published=published,
-            **_prefixed("speaker", speaker),
-            speaker_text=speaker.text,
-            content=content,
-            start=c[0],
-            end=c[1],
-            cue_text=verb,
-            cue_start=cue[0],
-            cue_end=cue[1],
-            kind="direct",
-            event_ids=[],
+        _add_quote(
+            batch, doc_id, published, speaker, (quote_id, content, c, verb, cue), "direct", []
         )
+
+
+def _add_quote(batch, doc_id, published, speaker, quote, kind, event_ids) -> None:
+    """One quote row: `quote` is (id, content, (start, end), cue words, (cue start, end))."""
+    quote_id, content, (start, end), cue_text, (cue_start, cue_end) = quote
+    batch.add(
+        "quotes",
+        uid=f"{doc_id}:{quote_id}",
+        doc_id=doc_id,
+        quote_id=quote_id,
+        published=published,
+        **_prefixed("speaker", speaker),
+        speaker_text=speaker.text,
+        content=content,
+        start=start,
+        end=end,
+        cue_text=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        kind=kind,
+        event_ids=event_ids,
+    )
 
 
 def _capital(text: str) -> str:

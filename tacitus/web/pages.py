@@ -66,6 +66,14 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status, status=status, message=message)
 
 
+def render_page_of(
+    request: Request, name: str, found: dict[str, Any], **context: Any
+) -> HTMLResponse:
+    """A template showing one page of a list (`found` as the API returns it), with a pager."""
+    pages = _pages(found["total"], found["limit"], found["offset"])
+    return render(request, name, rows=found["items"], pages=pages, **context)
+
+
 def _pages(total: int, limit: int, offset: int) -> dict[str, Any]:
     last = min(MAX_OFFSET, max(0, (total - 1) // limit * limit))
     return {
@@ -108,14 +116,7 @@ def events(
     offset: Offset = 0,
 ) -> HTMLResponse:
     found = queries.event_list(database, filters, sort=sort, limit=limit, offset=offset)
-    return render(
-        request,
-        "events.html",
-        filters=filters,
-        sort=sort,
-        rows=found["items"],
-        pages=_pages(found["total"], limit, offset),
-    )
+    return render_page_of(request, "events.html", found, filters=filters, sort=sort)
 
 
 @router.get("/articles", response_class=Html)
@@ -129,12 +130,11 @@ def articles(
     found = entities.article_list(
         database, q=q, source=None, date_from=None, date_to=None, limit=limit, offset=offset
     )
-    return render(
+    return render_page_of(
         request,
         "articles.html",
+        found,
         q=q or "",
-        rows=found["items"],
-        pages=_pages(found["total"], limit, offset),
     )
 
 
@@ -155,12 +155,11 @@ def actors(
     offset: Offset = 0,
 ) -> HTMLResponse:
     found = entities.actor_list(database, q=q, limit=limit, offset=offset)
-    return render(
+    return render_page_of(
         request,
         "actors.html",
+        found,
         q=q or "",
-        rows=found["items"],
-        pages=_pages(found["total"], limit, offset),
     )
 
 
@@ -177,12 +176,11 @@ def dyads(
     request: Request, database: DB, filters: Filters, limit: Limit = 50, offset: Offset = 0
 ) -> HTMLResponse:
     found = queries.top_dyads(database, filters, limit=limit, offset=offset)
-    return render(
+    return render_page_of(
         request,
         "dyads.html",
+        found,
         filters=filters,
-        rows=found["items"],
-        pages=_pages(found["total"], limit, offset),
     )
 
 
@@ -229,12 +227,11 @@ def quotes(
     offset: Offset = 0,
 ) -> HTMLResponse:
     found = entities.quote_list(database, filters, limit=limit, offset=offset)
-    return render(
+    return render_page_of(
         request,
         "quotes.html",
+        found,
         filters=filters,
-        rows=found["items"],
-        pages=_pages(found["total"], limit, offset),
     )
 
 
