@@ -229,14 +229,17 @@ def test_openapi_documents_every_endpoint(client):
     assert {"date_from", "actor", "quad_class", "modality", "q", "limit", "offset"} <= params
 
 
-class TestToken:
-    TOKEN = "s3cret-token-for-tests"
+TOKEN = "s3cret-token-for-tests"
 
-    @pytest.fixture(scope="class")
-    def guarded(self, sample_store):
-        app = create_app(sample_store, token=self.TOKEN)
-        with TestClient(app, raise_server_exceptions=False) as c:
-            yield c
+
+@pytest.fixture(scope="module")
+def guarded(sample_store):
+    with TestClient(create_app(sample_store, token=TOKEN), raise_server_exceptions=False) as c:
+        yield c
+
+
+class TestToken:
+    TOKEN = TOKEN
 
     @pytest.mark.parametrize("url", ["/api/stats", "/", "/static/style.css", "/openapi.json"])
     def test_without_the_token_nothing_is_served(self, guarded, url):
