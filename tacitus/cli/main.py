@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from tacitus import __version__
+from tacitus.cli.options import kb_option, max_chars_option, published_option
 from tacitus.errors import TacitusError, UsageError
 
 __all__ = ["main"]
@@ -43,11 +44,7 @@ def main() -> None:
 
 @main.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--published",
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles that do not carry one (resolves 'on Tuesday').",
-)
+@published_option
 @click.option(
     "--format",
     "fmt",
@@ -69,20 +66,8 @@ def main() -> None:
     show_default=True,
     help="Processes for spaCy's nlp.pipe.",
 )
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=200_000,
-    show_default=True,
-    help="Articles longer than this are reported as failures, not coded.",
-)
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-)
+@max_chars_option
+@kb_option
 def code_command(
     paths: tuple[str, ...],
     published: str | None,
@@ -148,13 +133,7 @@ def code_command(
     help="Folder the coded JSONL is written to.",
 )
 @click.option("--n-process", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-)
+@kb_option
 def demo_command(corpus: Path, store: Path, n_process: int, kb_paths: tuple[str, ...]) -> None:
     """Code the bundled sample corpus and print a summary of what was found."""
     from rich.console import Console

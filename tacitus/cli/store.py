@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from tacitus.cli.options import kb_option, max_chars_option, published_option
 from tacitus.errors import UsageError
 
 __all__ = [
@@ -66,9 +67,7 @@ def _columns(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Articles committed to the store together.",
 )
-@click.option(
-    "--published", metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
-)
+@published_option
 @click.option(
     "--column",
     "columns",
@@ -77,13 +76,7 @@ def _columns(values: tuple[str, ...]) -> dict[str, str]:
     help="CSV column of an article field (id, text, title, url, published, source); "
     "repeatable. Columns named like the fields are found without it.",
 )
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=200_000,
-    show_default=True,
-    help="Longer articles are stored as failures (too_large), not coded.",
-)
+@max_chars_option
 @click.option(
     "--fetch/--no-fetch",
     default=True,
@@ -103,13 +96,7 @@ def _columns(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Recompute story and event clusters after the run.",
 )
-@click.option(
-    "--kb",
-    "kb_paths",
-    multiple=True,
-    metavar="PATH",
-    help="Extra knowledge tables (a .tsv file or a folder); repeatable.",
-)
+@kb_option
 def ingest_command(
     sources,
     store,

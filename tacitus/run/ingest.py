@@ -4,10 +4,13 @@ Idempotent and resumable: an article whose text (content hash) is already stored
 so a rerun after a crash codes only what was not committed. Batches are committed as they
 are coded; a batch is reported (to `on_batch`) only once it is on disk.
 
-Workers: a process pool whose workers load the pipeline once and return plain records. It was
-measured against spaCy's own `nlp.pipe(n_process=2)` on the samples: the pool was faster
-(spaCy sends every Doc back as bytes, and each `pipe` call starts and loads its workers
-again, which an ingest committing batch by batch would pay for every batch).
+Workers: a process pool whose workers load the pipeline once for the whole run and return
+plain records, so batches are committed as each finishes. spaCy's `nlp.pipe(n_process=2)` was
+measured beside it on 212 sample articles (this 2-vCPU machine): one process 15.7 s, spaCy
+n_process=2 19.3 s, this pool 17-30 s (fork/spawn, batch size). Neither gains here, because
+two CPU-bound processes each run at ~56% speed on these virtual CPUs (`tacitus bench ingest`
+reports that ceiling); the pool is kept for its batch-by-batch commits and flat memory, and
+uses spawn so workers never inherit the writer's lock or DuckDB state.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest.dedup import minhash_signature
 from tacitus.records import Article, CodedDocument, Failure, StoreItem
+from tacitus.run.local import _chunks
 from tacitus.store import StoredKeys, StoreWriter, stored_keys
 from tacitus.store.rows import content_hash
 
@@ -79,7 +83,7 @@ def ingest(
     kb = tuple(str(p) for p in kb_paths)
     with StoreWriter(store) as writer:
         keys = stored_keys(writer.path)
-        chunks = _chunks(_new_items(sources, keys, report), batch_size)
+        chunks = _chunks(_new_items(sources, keys, report), batch_size)  # from run.local
 
         def commit(items: list[StoreItem], rss_mb: float) -> None:
             writer.write_batch(items)
@@ -122,17 +126,6 @@ def _new_items(
         yield name, result
 
 
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def code_chunk(chunk: list[Item], kb_paths: tuple[str, ...] = ()) -> tuple[list[StoreItem], float]:
     """Code a chunk (in this process or a worker): store items in order, and peak RSS in MB."""
     articles = [a for _, a in chunk if isinstance(a, Article)]
@@ -155,6 +148,15 @@ def code_chunk(chunk: list[Item], kb_paths: tuple[str, ...] = ()) -> tuple[list[
 
 
 def _peak_rss_mb() -> float:
+    # VmHWM is this process's own high-water mark; ru_maxrss would carry over the parent's
+    # from before a spawned worker's exec.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
