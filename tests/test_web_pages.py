@@ -117,17 +117,21 @@ def test_a_new_batch_shows_without_a_restart(tmp_path, synthetic_store, monkeypa
     from tacitus.records import StoreItem
     from tacitus.store import StoreWriter
     from tacitus.web import db
+    from tacitus.web.db import Database
 
     from conftest import make_coded
 
     store = tmp_path / "store"
     shutil.copytree(synthetic_store, store)
     monkeypatch.setattr(db, "CHECK_EVERY", 0.0)
-    with TestClient(create_app(store)) as c:
+    database = Database(store)
+    with TestClient(create_app(database)) as c:
         before = c.get("/api/stats").json()
         with StoreWriter(store) as writer:
             coded = make_coded("fresh-article", events=(("USA", "IRN", "112"),))
             writer.write_batch([StoreItem("fresh.txt", coded, "x" * 80)])
+        c.get("/api/stats")  # notices the new batch and starts reading it again
+        database.wait_for_reload()
         after = c.get("/api/stats").json()
         assert after["articles"] == before["articles"] + 1
         assert after["events"] == before["events"] + 1

@@ -6,6 +6,7 @@ user input is only ever a parameter value, never SQL text.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["Database"]
+
+log = logging.getLogger("tacitus.web")
 
 # How often (seconds) to look whether a batch or a cluster generation was committed.
 CHECK_EVERY = 1.0
@@ -54,11 +57,12 @@ SNAPSHOT = (
 
 
 class Database:
-    """A store opened read-only, reopened when its committed parts or clusters change.
+    """A store opened read-only, opened again when its committed parts or clusters change.
 
-    DuckDB's views read `parts/*/<table>.parquet` at each query, so a new batch shows at
-    once; a new cluster generation needs the views redefined, which `rows` does when the
-    store's signature (the names in parts/ and clusters/CURRENT) changes.
+    At most once a second a query looks at the store's signature (the batch names in parts/
+    and clusters/CURRENT); when it changed, a new connection with a new snapshot is made in
+    a background thread and swapped in when ready, so no request waits for it and the
+    dashboard shows a new batch a moment (the snapshot's making) after its commit.
     """
 
     def __init__(self, path: Path | str) -> None:
@@ -69,6 +73,7 @@ class Database:
         self._con = _open(self.path)
         self.totals = _totals(self._con)
         self.generation = 0
+        self._reloading: threading.Thread | None = None
 
     def _current_signature(self) -> tuple:
         parts = self.path / "parts"
@@ -78,17 +83,36 @@ class Database:
         return (tuple(names), current)
 
     def _refresh(self) -> None:
+        """Start a reload when the store changed (called with the lock held)."""
         now = time.monotonic()
-        if now - self._checked < CHECK_EVERY:
+        if now - self._checked < CHECK_EVERY or self._reloading is not None:
             return
         self._checked = now
         signature = self._current_signature()
         if signature != self._signature:
-            self._con.close()
-            self._con = _open(self.path)
-            self.totals = _totals(self._con)
-            self._signature = signature
+            self._reloading = threading.Thread(target=self._reload, args=(signature,), daemon=True)
+            self._reloading.start()
+
+    def _reload(self, signature: tuple) -> None:
+        try:
+            con = _open(self.path)
+            totals = _totals(con)
+        except Exception:  # keep serving what was read; try again at the next change
+            log.exception("could not read the store at %s again", self.path)
+            with self._lock:
+                self._signature, self._reloading = signature, None
+            return
+        with self._lock:
+            old, self._con, self.totals = self._con, con, totals
+            self._signature, self._reloading = signature, None
             self.generation += 1
+        old.close()
+
+    def wait_for_reload(self, timeout: float = 30.0) -> None:
+        """Block until a reload under way (if any) has finished; for tests and tools."""
+        thread = self._reloading
+        if thread is not None:
+            thread.join(timeout)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run one parameterised query; rows as dicts."""
