@@ -81,13 +81,24 @@ def timeline(db: Database, filters: EventFilters, interval: str | None = None) -
         )
         entry["counts"][row["quad_class"]] = row["n"]
         entry["goldstein_sum"] = entry.get("goldstein_sum", 0.0) + (row["g"] or 0.0)
+    _fill_gaps(periods, interval)
     items = []
-    for entry in periods.values():
+    for entry in sorted(periods.values(), key=lambda e: e["period"]):
         total = sum(entry["counts"].values())
-        mean = entry.pop("goldstein_sum") / total if total else None
+        mean = entry.pop("goldstein_sum", 0.0) / total if total else None
         end = period_end(entry["period"], interval)
         items.append({**entry, "period_end": end, "total": total, "mean_goldstein": _round(mean)})
     return {"interval": interval, "items": items}
+
+
+def _fill_gaps(periods: dict[date, dict[str, Any]], interval: str) -> None:
+    """Add the empty periods between the first and the last, so the time axis is even."""
+    if not periods:
+        return
+    day, last = min(periods), max(periods)
+    while day < last:
+        day = period_end(day, interval) + timedelta(days=1)
+        periods.setdefault(day, {"period": day, "counts": {q: 0 for q in QUAD_CLASSES}})
 
 
 def period_end(start: date, interval: str) -> date:
