@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[dev]')")
@@ -45,6 +47,9 @@ def test_timeline_sums_to_the_events_and_links_periods(client, con):
     assert total == count(con, "SELECT count(*) FROM events WHERE date IS NOT NULL")
     first = body["items"][0]
     assert first["period"].endswith("-01") and first["period_end"] > first["period"]
+    for earlier, later in zip(body["items"], body["items"][1:], strict=False):
+        following = date.fromisoformat(earlier["period_end"]) + timedelta(days=1)
+        assert later["period"] == following.isoformat()  # no gap, even in an empty month
 
 
 def test_event_types_roots_and_codes_of_a_root(client, con):
