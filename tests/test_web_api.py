@@ -76,6 +76,8 @@ def test_events_pages_are_disjoint_and_sorted(client):
     "params,sql,args",
     [
         ({"quad_class": 4}, "quad_class = 4", ()),
+        ({"conflict": "true"}, "quad_class >= 3", ()),
+        ({"conflict": "false"}, "quad_class <= 2", ()),
         ({"modality": "reported"}, "modality = 'reported'", ()),
         ({"country": "RUS"}, "(source_country = 'RUS' OR target_country = 'RUS')", ()),
         ({"cameo": "19"}, "cameo LIKE '19%'", ()),

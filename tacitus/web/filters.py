@@ -81,6 +81,7 @@ class EventFilters:
     plover: str | None = None
     cameo: str | None = None
     quad_class: int | None = None
+    conflict: bool | None = None
     modality: str | None = None
     min_confidence: float | None = None
     location: str | None = None
@@ -126,6 +127,8 @@ class EventFilters:
             where.add("cameo LIKE ?", self.cameo + "%")
         if self.quad_class is not None:
             where.add("quad_class = ?", self.quad_class)
+        if self.conflict is not None:
+            where.add("quad_class >= 3" if self.conflict else "quad_class <= 2")
         if self.modality:
             where.add("modality = ?", self.modality)
 
@@ -133,10 +136,15 @@ class EventFilters:
         """The URL query string of these filters with some changed (None drops one)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update(changes)
-        return urlencode({k: str(v) for k, v in values.items() if v not in (None, "")})
+        return urlencode({k: _text(v) for k, v in values.items() if v not in (None, "")})
 
     def narrowed(self, **changes: Any) -> EventFilters:
         return replace(self, **changes)
 
     def active(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: value for name, value in values.items() if value not in (None, "")}
+
+
+def _text(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)

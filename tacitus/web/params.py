@@ -66,6 +66,9 @@ def event_filters(
         str | None, Query(pattern=r"^[0-9]{2,4}$", description="CAMEO code or its prefix (root).")
     ] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="QuadClass 1-4.")] = None,
+    conflict: Annotated[
+        bool | None, Query(description="true: QuadClass 3-4 (conflict); false: 1-2 (cooperation).")
+    ] = None,
     modality: Annotated[Modality | None, Query(description="How the text puts it.")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, allow_inf_nan=False)] = None,
     location: Annotated[str | None, Query(max_length=TEXT, description="Place name.")] = None,
@@ -85,6 +88,7 @@ def event_filters(
         plover=plover,
         cameo=cameo,
         quad_class=quad_class,
+        conflict=conflict,
         modality=modality,
         min_confidence=min_confidence,
         location=location,

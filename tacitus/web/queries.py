@@ -50,7 +50,7 @@ def overview_counts(db: Database, filters: EventFilters) -> dict[str, int]:
 
 
 def interval_for(db: Database, filters: EventFilters) -> str:
-    """Bars of a sensible width for the period shown: days, weeks or months."""
+    """Bars of a sensible width for the period shown: days, weeks, months or years."""
     where = filters.where()
     found = db.rows(
         f"SELECT min(date) AS first, max(date) AS last FROM {EVENTS} {where.sql()}", where.params
@@ -59,7 +59,7 @@ def interval_for(db: Database, filters: EventFilters) -> str:
     if first is None or last is None:
         return "month"
     span = (last - first).days
-    return "day" if span <= 62 else "week" if span <= 548 else "month"
+    return "day" if span <= 62 else "week" if span <= 548 else "month" if span <= 3660 else "year"
 
 
 def timeline(db: Database, filters: EventFilters, interval: str | None = None) -> dict[str, Any]:

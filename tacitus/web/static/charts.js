@@ -50,8 +50,11 @@
   }
   function fmt(n) { return Number(n).toLocaleString("en"); }
 
+  /* Drawn at the box's own width, so labels keep their size on a narrow screen. */
+  function widthOf(box) { return Math.max(320, Math.round(box.clientWidth || 900)); }
+
   function timeline(box, items, base) {
-    const W = 900, H = 250, L = 50, R = 10, T = 10, B = 40;
+    const W = widthOf(box), H = 250, L = 50, R = 10, T = 10, B = 40;
     const svg = svgIn(box, W, H, "Events over time by QuadClass");
     if (!items.length) { text(svg, W / 2, H / 2, "No events", { "text-anchor": "middle" }); return; }
     const max = niceMax(Math.max(...items.map((d) => d.total)));
@@ -61,7 +64,7 @@
       el("line", { x1: L, x2: W - R, y1: y(tick), y2: y(tick), stroke: "#d6d6da" }, svg);
       text(svg, L - 6, y(tick) + 4, fmt(tick), { "text-anchor": "end" });
     }
-    const every = Math.max(1, Math.ceil(items.length / 10));
+    const every = Math.max(1, Math.ceil(items.length / Math.floor((W - L) / 90)));
     items.forEach((d, i) => {
       const x = L + i * band;
       let acc = 0;
@@ -78,7 +81,7 @@
   }
 
   function goldstein(box, items) {
-    const W = 900, H = 170, L = 50, R = 10, T = 10, B = 24;
+    const W = widthOf(box), H = 170, L = 50, R = 10, T = 10, B = 24;
     const svg = svgIn(box, W, H, "Mean Goldstein value over time");
     const band = Math.min(60, (W - L - R) / Math.max(1, items.length));
     const y = (v) => T + (H - T - B) * (1 - (v + 10) / 20);
