@@ -28,6 +28,8 @@ EVENTS = "events_snapshot"
 ACTORS = "actors_snapshot"
 ACTOR_NAMES = "actor_names_snapshot"
 ACTOR_ROLES = "actor_roles_snapshot"
+QUOTES = "quotes_snapshot"
+ARTICLES = "articles_snapshot"  # documents without their text
 SEARCHED = (
     "trigger_text", "source_name", "target_name", "cameo_name", "location_name",
     "source_role", "target_role",
@@ -35,6 +37,11 @@ SEARCHED = (
 SNAPSHOT = (
     f"""CREATE TEMP TABLE {EVENTS} AS
     SELECT *, lower(concat_ws(' ', {", ".join(SEARCHED)})) AS search_text FROM events""",
+    f"""CREATE TEMP TABLE {QUOTES} AS
+    SELECT *, lower(content) AS search_text FROM quotes""",
+    f"""CREATE TEMP TABLE {ARTICLES} AS
+    SELECT doc_id, title, lower(title) AS search_text, url, source, published, n_chars
+    FROM documents""",
     f"""CREATE TEMP TABLE {ACTORS} AS
     SELECT code, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector,
            count(*) AS events, count(*) FILTER (WHERE is_source) AS as_source,
@@ -147,8 +154,8 @@ def _open(path: Path):
 
 def _totals(con) -> dict[str, int]:
     found = con.execute(
-        f"""SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM {EVENTS}),
-        (SELECT count(*) FROM quotes), (SELECT count(*) FROM failures)"""
+        f"""SELECT (SELECT count(*) FROM {ARTICLES}), (SELECT count(*) FROM {EVENTS}),
+        (SELECT count(*) FROM {QUOTES}), (SELECT count(*) FROM failures)"""
     ).fetchone()
     return dict(zip(("articles", "events", "quotes", "failures"), found, strict=True))
 

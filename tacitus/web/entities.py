@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tacitus.web.db import ACTOR_NAMES, ACTOR_ROLES, ACTORS, EVENTS, Database
+from tacitus.web.db import ACTOR_NAMES, ACTOR_ROLES, ACTORS, ARTICLES, EVENTS, QUOTES, Database
 from tacitus.web.filters import EventFilters, Where, actor_condition, like
-from tacitus.web.labels import actor_label
-from tacitus.web.queries import event_types, page, timeline
+from tacitus.web.labels import actor_label, root_names
+from tacitus.web.queries import page, timeline, type_row
 
 __all__ = [
     "QuoteFilters",
@@ -46,15 +46,12 @@ def actor_list(db: Database, *, q: str | None, limit: int, offset: int) -> dict[
 def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, Any] | None:
     """Who an actor code stands for, its roles over time, what it did and what was done to it,
     what it said, and its most frequent partners. None when no event or quote has the code."""
-    as_source = filters.narrowed(source_code=code)
-    as_target = filters.narrowed(target_code=code)
-    src, tgt = as_source.where(), as_target.where()
-    counts = db.rows(
-        f"SELECT (SELECT count(*) FROM {EVENTS} {src.sql()}) AS as_source, "
-        f"(SELECT count(*) FROM {EVENTS} {tgt.sql()}) AS as_target, "
-        "(SELECT count(*) FROM quotes WHERE speaker_code = ?) AS quotes",
-        [*src.params, *tgt.params, code],
-    )[0]
+    did, received = _event_roots(db, code, filters)
+    counts = {
+        "as_source": sum(r["n"] for r in did),
+        "as_target": sum(r["n"] for r in received),
+        "quotes": db.value(f"SELECT count(*) FROM {QUOTES} WHERE speaker_code = ?", [code]),
+    }
     if not any(counts.values()):
         return None
     return {
@@ -63,12 +60,37 @@ def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, An
         "counts": counts,
         "names": _names(db, code),
         "roles": _roles(db, code),
-        "timeline": timeline(db, as_source),
-        "did": event_types(db, as_source, plover=False)["cameo"],
-        "received": event_types(db, as_target, plover=False)["cameo"],
+        "timeline": timeline(db, filters.narrowed(source_code=code)),
+        "did": did,
+        "received": received,
         "partners": _partners(db, code, filters),
         "quotes": quote_list(db, QuoteFilters(speaker=code), limit=10, offset=0)["items"],
     }
+
+
+def _event_roots(db: Database, code: str, filters: EventFilters) -> tuple[list, list]:
+    """CAMEO roots of the actor's events as source and as target (one scan for both)."""
+    where = filters.where()
+    where.add("(source_code = ? OR target_code = ?)", code, code)
+    rows = db.rows(
+        f"SELECT source_code = ? AS did, target_code = ? AS received, cameo_root, "
+        f"count(*) AS n, sum(goldstein) AS g FROM {EVENTS} {where.sql()} GROUP BY ALL",
+        [code, code, *where.params],
+    )
+    names = root_names()
+    found = []
+    for side in ("did", "received"):
+        groups: dict[str, list[dict]] = {}
+        for row in rows:
+            if row[side]:
+                groups.setdefault(row["cameo_root"], []).append(row)
+        found.append(
+            sorted(
+                (type_row(root, names.get(root, ""), members) for root, members in groups.items()),
+                key=lambda t: t["code"],
+            )
+        )
+    return found[0], found[1]
 
 
 def _names(db: Database, code: str) -> list[dict[str, Any]]:
@@ -117,16 +139,16 @@ def article_list(
     """Articles (newest first), by words of the title, outlet and publication date."""
     where = Where()
     if q:
-        where.add("title ILIKE ? ESCAPE '\\'", like(q))
+        where.add("contains(search_text, ?)", q.lower())
     if source:
         where.add("source = ?", source)
     if date_from:
         where.add("published >= ?", date_from)
     if date_to:
         where.add("published <= ?", date_to)
-    total = db.value(f"SELECT count(*) FROM documents {where.sql()}", where.params)
+    total = db.value(f"SELECT count(*) FROM {ARTICLES} {where.sql()}", where.params)
     items = db.rows(
-        "SELECT doc_id, title, url, source, published, n_chars FROM documents "
+        f"SELECT doc_id, title, url, source, published, n_chars FROM {ARTICLES} "
         f"{where.sql()} ORDER BY published DESC NULLS LAST, doc_id LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )
@@ -149,7 +171,7 @@ def article_detail(db: Database, doc_id: str) -> dict[str, Any] | None:
         [doc_id],
     )
     article["quotes"] = db.rows(
-        f"SELECT {QUOTE_COLUMNS}, event_ids FROM quotes WHERE doc_id = ? ORDER BY start",
+        f"SELECT {QUOTE_COLUMNS}, event_ids FROM {QUOTES} WHERE doc_id = ? ORDER BY start",
         [doc_id],
     )
     article["mentions"] = db.rows(
@@ -180,8 +202,8 @@ class QuoteFilters:
             where.add(condition, *params)
         if self.role:
             where.add("speaker_role ILIKE ? ESCAPE '\\'", like(self.role))
-        for word in (self.q or "").split()[:8]:
-            where.add("content ILIKE ? ESCAPE '\\'", like(word))
+        for word in (self.q or "").lower().split()[:8]:
+            where.add("contains(search_text, ?)", word)
         if self.about:
             self._about(where, self.about)
         if self.kind:
@@ -199,18 +221,18 @@ class QuoteFilters:
         # About Y: Y is named in what was said, or is the target of an event coded in it.
         condition, params = actor_condition("target", about)
         where.add(
-            f"(content ILIKE ? ESCAPE '\\' OR uid IN (SELECT doc_id || ':' || quote_id "
+            f"(contains(search_text, ?) OR uid IN (SELECT doc_id || ':' || quote_id "
             f"FROM {EVENTS} WHERE quote_id IS NOT NULL AND {condition}))",
-            like(about),
+            about.lower(),
             *params,
         )
 
 
 def quote_list(db: Database, filters: QuoteFilters, *, limit: int, offset: int) -> dict:
     where = filters.where()
-    total = db.value(f"SELECT count(*) FROM quotes {where.sql()}", where.params)
+    total = db.value(f"SELECT count(*) FROM {QUOTES} {where.sql()}", where.params)
     items = db.rows(
-        f"SELECT {QUOTE_COLUMNS} FROM quotes {where.sql()} "
+        f"SELECT {QUOTE_COLUMNS} FROM {QUOTES} {where.sql()} "
         "ORDER BY published DESC NULLS LAST, uid LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )

@@ -24,6 +24,7 @@ __all__ = [
     "overview_counts",
     "timeline",
     "top_dyads",
+    "type_row",
 ]
 
 # The columns of an event row in lists (the article view shows all of them).
@@ -121,40 +122,39 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 def event_types(
     db: Database, filters: EventFilters, *, root: str | None = None, plover: bool = True
 ) -> dict:
-    """Counts by PLOVER type (unless `plover` is false) and by CAMEO root, or by code in a root."""
+    """Counts by PLOVER type (unless `plover` is false) and by CAMEO root, or by code in a root.
+
+    One scan: PLOVER types and CAMEO codes are grouping sets; roots are summed from codes.
+    """
     where = filters.where()
-    types = (
-        db.rows(
-            f"SELECT plover, count(*) AS n FROM {EVENTS} {where.sql()} "
-            "GROUP BY plover ORDER BY n DESC",
-            where.params,
-        )
-        if plover
-        else []
+    sets = "(plover), (cameo_root, cameo)" if plover else "(cameo_root, cameo)"
+    first = "plover" if plover else "NULL"
+    rows = db.rows(
+        f"SELECT {first} AS plover, cameo_root, cameo, grouping(cameo) = 0 AS by_code, "
+        "count(*) AS n, "
+        f"sum(goldstein) AS g FROM {EVENTS} {where.sql()} GROUP BY GROUPING SETS ({sets})",
+        where.params,
     )
-    names = root_names()
+    types = [{"plover": r["plover"], "n": r["n"]} for r in rows if not r["by_code"]]
+    types.sort(key=lambda t: (-t["n"], t["plover"] or ""))
+    codes = [r for r in rows if r["by_code"]]
     if root is None:
-        rows = db.rows(
-            f"SELECT cameo_root AS code, count(*) AS n, avg(goldstein) AS goldstein "
-            f"FROM {EVENTS} {where.sql()} GROUP BY cameo_root ORDER BY cameo_root",
-            where.params,
-        )
-        for row in rows:
-            row["name"] = names.get(row["code"], "")
+        names = root_names()
+        groups: dict[str, list[dict]] = {}
+        for r in codes:
+            groups.setdefault(r["cameo_root"], []).append(r)
+        found = [type_row(code, names.get(code, ""), members) for code, members in groups.items()]
     else:
-        narrowed = filters.where()
-        narrowed.add("cameo_root = ?", root)
-        rows = db.rows(
-            f"SELECT cameo AS code, any_value(cameo_name) AS name, count(*) AS n, "
-            f"avg(goldstein) AS goldstein FROM {EVENTS} {narrowed.sql()} "
-            "GROUP BY cameo ORDER BY cameo",
-            narrowed.params,
-        )
-        for row in rows:
-            row["name"] = row["name"] or cameo_name(row["code"])
-    for row in rows:
-        row["goldstein"] = _round(row["goldstein"])
-    return {"root": root, "plover": types, "cameo": rows}
+        found = [type_row(r["cameo"], cameo_name(r["cameo"]), [r]) for r in codes
+                 if r["cameo_root"] == root]  # fmt: skip
+    found.sort(key=lambda t: t["code"] or "")
+    return {"root": root, "plover": types, "cameo": found}
+
+
+def type_row(code: str, name: str, members: list[dict]) -> dict[str, Any]:
+    n = sum(m["n"] for m in members)
+    total = sum(m["g"] or 0.0 for m in members)
+    return {"code": code, "name": name, "n": n, "goldstein": _round(total / n if n else None)}
 
 
 def event_list(
