@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from tacitus.web import entities, queries
-from tacitus.web.db import EVENTS, Database
+from tacitus.web.db import EVENTS, HIDDEN, Database
 from tacitus.web.entities import QuoteFilters
 from tacitus.web.filters import EventFilters
 from tacitus.web.params import (
@@ -68,9 +68,7 @@ def events(
 
 @router.get("/events/{uid}", summary="One event with every column")
 def event(database: DB, uid: IdPath) -> dict[str, Any]:
-    found = database.rows(
-        f"SELECT * EXCLUDE (search_text) FROM {EVENTS} WHERE uid = ? LIMIT 1", [uid]
-    )
+    found = database.rows(f"SELECT * EXCLUDE ({HIDDEN}) FROM {EVENTS} WHERE uid = ? LIMIT 1", [uid])
     if not found:
         raise not_found(f"event {uid!r}")
     return found[0]

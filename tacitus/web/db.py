@@ -34,9 +34,23 @@ SEARCHED = (
     "trigger_text", "source_name", "target_name", "cameo_name", "location_name",
     "source_role", "target_role",
 )  # fmt: skip
+# Columns the snapshot adds to the events view: not shown, for searching and grouping.
+HIDDEN = "search_text, source_id, target_id"
 SNAPSHOT = (
+    "CREATE TEMP TABLE events_read AS SELECT * FROM events",
+    # Integer ids of the actor codes: grouping by them is several times faster than by text.
+    """CREATE TEMP TABLE actor_codes AS
+    SELECT code, (row_number() OVER (ORDER BY code))::INTEGER AS id FROM (
+        SELECT source_code AS code FROM events_read UNION SELECT target_code FROM events_read
+    ) WHERE code IS NOT NULL""",
     f"""CREATE TEMP TABLE {EVENTS} AS
-    SELECT *, lower(concat_ws(' ', {", ".join(SEARCHED)})) AS search_text FROM events""",
+    SELECT e.*, lower(concat_ws(' ', {", ".join(SEARCHED)})) AS search_text,
+           s.id AS source_id, t.id AS target_id
+    FROM events_read e
+    LEFT JOIN actor_codes s ON s.code = e.source_code
+    LEFT JOIN actor_codes t ON t.code = e.target_code
+    ORDER BY e.date, e.uid""",
+    "DROP TABLE events_read",
     f"""CREATE TEMP TABLE {QUOTES} AS
     SELECT *, lower(content) AS search_text FROM quotes""",
     f"""CREATE TEMP TABLE {ARTICLES} AS

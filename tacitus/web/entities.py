@@ -6,7 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tacitus.web.db import ACTOR_NAMES, ACTOR_ROLES, ACTORS, ARTICLES, EVENTS, QUOTES, Database
+from tacitus.web.db import (
+    ACTOR_NAMES,
+    ACTOR_ROLES,
+    ACTORS,
+    ARTICLES,
+    EVENTS,
+    HIDDEN,
+    QUOTES,
+    Database,
+)
 from tacitus.web.filters import EventFilters, Where, actor_condition, like
 from tacitus.web.labels import actor_label, root_names
 from tacitus.web.queries import page, timeline, type_row
@@ -114,11 +123,12 @@ def _partners(db: Database, code: str, filters: EventFilters) -> list[dict[str, 
     where = filters.where()
     where.add("(source_code = ? OR target_code = ?)", code, code)
     rows = db.rows(
-        f"SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner, "
-        f"count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing, "
+        f"SELECT any_value(CASE WHEN source_code = ? THEN target_code ELSE source_code END) "
+        f"AS partner, count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing, "
         f"avg(goldstein) AS mean_goldstein FROM {EVENTS} {where.sql()} "
-        "GROUP BY partner HAVING partner IS NOT NULL ORDER BY n DESC, partner LIMIT 15",
-        [code, code, *where.params],
+        "GROUP BY CASE WHEN source_code = ? THEN target_id ELSE source_id END "
+        "HAVING partner IS NOT NULL ORDER BY n DESC, partner LIMIT 15",
+        [code, code, *where.params, code],
     )
     for row in rows:
         row["label"] = actor_label(row["partner"])
@@ -166,7 +176,7 @@ def article_detail(db: Database, doc_id: str) -> dict[str, Any] | None:
         return None
     article = found[0]
     article["events"] = db.rows(
-        f"SELECT * EXCLUDE (search_text) FROM {EVENTS} WHERE doc_id = ? "
+        f"SELECT * EXCLUDE ({HIDDEN}) FROM {EVENTS} WHERE doc_id = ? "
         "ORDER BY sentence_index, trigger_start, uid",
         [doc_id],
     )

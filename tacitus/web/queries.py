@@ -180,12 +180,13 @@ def top_dyads(
 ) -> dict[str, Any]:
     """Directed source -> target pairs of actor codes with the most events."""
     where = filters.where()
-    where.add("source_code IS NOT NULL AND target_code IS NOT NULL")
+    where.add("source_id IS NOT NULL AND target_id IS NOT NULL")
     rows = db.rows(
-        f"SELECT source_code, target_code, count(*) AS n, avg(goldstein) AS mean_goldstein, "
+        f"SELECT any_value(source_code) AS source_code, any_value(target_code) AS target_code, "
+        f"count(*) AS n, avg(goldstein) AS mean_goldstein, "
         f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
         f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, count(*) OVER () AS total "
-        f"FROM {EVENTS} {where.sql()} GROUP BY source_code, target_code "
+        f"FROM {EVENTS} {where.sql()} GROUP BY source_id, target_id "
         "ORDER BY n DESC, source_code, target_code LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )
@@ -220,18 +221,22 @@ def network(
 ) -> dict[str, Any]:
     """The most active actors (by events in either role) and the dyads among them."""
     where = filters.where()
-    where.add("source_code IS NOT NULL AND target_code IS NOT NULL")
+    where.add("source_id IS NOT NULL AND target_id IS NOT NULL")
     rows = db.rows(
-        f"""WITH e AS (SELECT source_code, target_code, goldstein FROM {EVENTS} {where.sql()}),
+        f"""WITH e AS (
+            SELECT source_id, target_id, source_code, target_code, goldstein
+            FROM {EVENTS} {where.sql()}
+        ),
         top AS (
-            SELECT code, count(*) AS n FROM (
-                SELECT source_code AS code FROM e UNION ALL SELECT target_code FROM e
-            ) GROUP BY code ORDER BY n DESC, code LIMIT ?
+            SELECT id, count(*) AS n FROM (
+                SELECT source_id AS id FROM e UNION ALL SELECT target_id FROM e
+            ) GROUP BY id ORDER BY n DESC, id LIMIT ?
         )
-        SELECT source_code, target_code, count(*) AS n, avg(goldstein) AS mean_goldstein
-        FROM e WHERE source_code IN (SELECT code FROM top) AND target_code IN (SELECT code FROM top)
-          AND source_code <> target_code
-        GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code LIMIT ?""",
+        SELECT any_value(source_code) AS source_code, any_value(target_code) AS target_code,
+               count(*) AS n, avg(goldstein) AS mean_goldstein
+        FROM e WHERE source_id IN (SELECT id FROM top) AND target_id IN (SELECT id FROM top)
+          AND source_id <> target_id
+        GROUP BY source_id, target_id ORDER BY n DESC, source_code, target_code LIMIT ?""",
         [*where.params, nodes, edges],
     )
     degree: dict[str, int] = {}
