@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, MutableMapping
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,7 +51,14 @@ def create_app(store: Path | str | Database, *, token: str | None = None) -> Fas
     from tacitus.web import api, pages
 
     database = store if isinstance(store, Database) else Database(store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await _warm_up(app, token)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Tacitus",
         version=__version__,
         description="Political events, actors and quotes coded from news articles.",
@@ -71,6 +81,29 @@ def create_app(store: Path | str | Database, *, token: str | None = None) -> Fas
 
     app.add_middleware(Guard, token=token)
     return app
+
+
+async def _warm_up(app: FastAPI, token: str | None) -> None:
+    """Answer the overview once before the first visitor does (first-call costs of the
+    framework, the thread pool and DuckDB's plans are paid here, not by a person)."""
+    headers = [(b"host", b"127.0.0.1")]
+    if token:
+        headers.append((b"authorization", b"Bearer " + token.encode()))
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        return None
+
+    for path in ("/", "/api/stats"):
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+            "query_string": b"", "root_path": "", "headers": headers,
+            "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80),
+        }  # fmt: skip
+        await app(scope, receive, send)
 
 
 def wants_html(request: Request) -> bool:

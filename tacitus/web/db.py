@@ -28,6 +28,7 @@ EVENTS = "events_snapshot"
 ACTORS = "actors_snapshot"
 ACTOR_NAMES = "actor_names_snapshot"
 ACTOR_ROLES = "actor_roles_snapshot"
+ACTOR_CODES = "actor_codes"  # code -> id, ids in the order of the codes
 QUOTES = "quotes_snapshot"
 ARTICLES = "articles_snapshot"  # documents without their text
 SEARCHED = (
@@ -39,7 +40,7 @@ HIDDEN = "search_text, source_id, target_id"
 SNAPSHOT = (
     "CREATE TEMP TABLE events_read AS SELECT * FROM events",
     # Integer ids of the actor codes: grouping by them is several times faster than by text.
-    """CREATE TEMP TABLE actor_codes AS
+    f"""CREATE TEMP TABLE {ACTOR_CODES} AS
     SELECT code, (row_number() OVER (ORDER BY code))::INTEGER AS id FROM (
         SELECT source_code AS code FROM events_read UNION SELECT target_code FROM events_read
     ) WHERE code IS NOT NULL""",
@@ -47,9 +48,8 @@ SNAPSHOT = (
     SELECT e.*, lower(concat_ws(' ', {", ".join(SEARCHED)})) AS search_text,
            s.id AS source_id, t.id AS target_id
     FROM events_read e
-    LEFT JOIN actor_codes s ON s.code = e.source_code
-    LEFT JOIN actor_codes t ON t.code = e.target_code
-    ORDER BY e.date, e.uid""",
+    LEFT JOIN {ACTOR_CODES} s ON s.code = e.source_code
+    LEFT JOIN {ACTOR_CODES} t ON t.code = e.target_code""",
     "DROP TABLE events_read",
     f"""CREATE TEMP TABLE {QUOTES} AS
     SELECT *, lower(content) AS search_text FROM quotes""",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from tacitus.web.db import (
+    ACTOR_CODES,
     ACTOR_NAMES,
     ACTOR_ROLES,
     ACTORS,
@@ -123,12 +124,14 @@ def _partners(db: Database, code: str, filters: EventFilters) -> list[dict[str, 
     where = filters.where()
     where.add("(source_code = ? OR target_code = ?)", code, code)
     rows = db.rows(
-        f"SELECT any_value(CASE WHEN source_code = ? THEN target_code ELSE source_code END) "
-        f"AS partner, count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing, "
-        f"avg(goldstein) AS mean_goldstein FROM {EVENTS} {where.sql()} "
-        "GROUP BY CASE WHEN source_code = ? THEN target_id ELSE source_id END "
-        "HAVING partner IS NOT NULL ORDER BY n DESC, partner LIMIT 15",
-        [code, code, *where.params, code],
+        f"""SELECT c.code AS partner, g.n, g.outgoing, g.mean_goldstein FROM (
+            SELECT CASE WHEN source_code = ? THEN target_id ELSE source_id END AS partner_id,
+                   count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing,
+                   avg(goldstein) AS mean_goldstein
+            FROM {EVENTS} {where.sql()} GROUP BY partner_id
+        ) g JOIN {ACTOR_CODES} c ON c.id = g.partner_id
+        ORDER BY g.n DESC, c.code LIMIT 15""",
+        [code, code, *where.params],
     )
     for row in rows:
         row["label"] = actor_label(row["partner"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from tacitus.web.db import EVENTS, Database
+from tacitus.web.db import ACTOR_CODES, EVENTS, Database
 from tacitus.web.filters import EVENT_SORTS, EventFilters
 from tacitus.web.labels import QUAD_CLASSES, actor_label, cameo_name, root_names
 
@@ -182,12 +182,16 @@ def top_dyads(
     where = filters.where()
     where.add("source_id IS NOT NULL AND target_id IS NOT NULL")
     rows = db.rows(
-        f"SELECT any_value(source_code) AS source_code, any_value(target_code) AS target_code, "
-        f"count(*) AS n, avg(goldstein) AS mean_goldstein, "
-        f"count(*) FILTER (WHERE quad_class <= 2) AS cooperation, "
-        f"count(*) FILTER (WHERE quad_class >= 3) AS conflict, count(*) OVER () AS total "
-        f"FROM {EVENTS} {where.sql()} GROUP BY source_id, target_id "
-        "ORDER BY n DESC, source_code, target_code LIMIT ? OFFSET ?",
+        f"""SELECT s.code AS source_code, t.code AS target_code, g.* EXCLUDE (source_id, target_id)
+        FROM (
+            SELECT source_id, target_id, count(*) AS n, avg(goldstein) AS mean_goldstein,
+                   count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                   count(*) FILTER (WHERE quad_class >= 3) AS conflict, count(*) OVER () AS total
+            FROM {EVENTS} {where.sql()} GROUP BY source_id, target_id
+            ORDER BY n DESC, source_id, target_id LIMIT ? OFFSET ?
+        ) g
+        JOIN {ACTOR_CODES} s ON s.id = g.source_id JOIN {ACTOR_CODES} t ON t.id = g.target_id
+        ORDER BY g.n DESC, g.source_id, g.target_id""",
         [*where.params, limit, offset],
     )
     total = rows[0].pop("total") if rows else 0
@@ -223,20 +227,22 @@ def network(
     where = filters.where()
     where.add("source_id IS NOT NULL AND target_id IS NOT NULL")
     rows = db.rows(
-        f"""WITH e AS (
-            SELECT source_id, target_id, source_code, target_code, goldstein
-            FROM {EVENTS} {where.sql()}
-        ),
+        f"""WITH e AS (SELECT source_id, target_id, goldstein FROM {EVENTS} {where.sql()}),
         top AS (
             SELECT id, count(*) AS n FROM (
                 SELECT source_id AS id FROM e UNION ALL SELECT target_id FROM e
             ) GROUP BY id ORDER BY n DESC, id LIMIT ?
+        ),
+        edges AS (
+            SELECT source_id, target_id, count(*) AS n, avg(goldstein) AS mean_goldstein
+            FROM e WHERE source_id IN (SELECT id FROM top) AND target_id IN (SELECT id FROM top)
+              AND source_id <> target_id
+            GROUP BY source_id, target_id ORDER BY n DESC, source_id, target_id LIMIT ?
         )
-        SELECT any_value(source_code) AS source_code, any_value(target_code) AS target_code,
-               count(*) AS n, avg(goldstein) AS mean_goldstein
-        FROM e WHERE source_id IN (SELECT id FROM top) AND target_id IN (SELECT id FROM top)
-          AND source_id <> target_id
-        GROUP BY source_id, target_id ORDER BY n DESC, source_code, target_code LIMIT ?""",
+        SELECT s.code AS source_code, t.code AS target_code, edges.n, edges.mean_goldstein
+        FROM edges JOIN {ACTOR_CODES} s ON s.id = edges.source_id
+        JOIN {ACTOR_CODES} t ON t.id = edges.target_id
+        ORDER BY edges.n DESC, edges.source_id, edges.target_id""",
         [*where.params, nodes, edges],
     )
     degree: dict[str, int] = {}
