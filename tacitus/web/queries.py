@@ -167,9 +167,11 @@ def event_list(
     direction = "DESC" if sort.startswith("-") else "ASC"
     where = filters.where()
     total = db.value(f"SELECT count(*) FROM {EVENTS} {where.sql()}", where.params)
+    order = f"ORDER BY {EVENT_SORTS[key]} {direction} NULLS LAST, uid"
+    # Find the page's rows by row id first: sorting narrow rows is much faster on deep pages.
     items = db.rows(
-        f"SELECT {EVENT_COLUMNS} FROM {EVENTS} {where.sql()} "
-        f"ORDER BY {EVENT_SORTS[key]} {direction} NULLS LAST, uid LIMIT ? OFFSET ?",
+        f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE rowid IN ("
+        f"SELECT rowid FROM {EVENTS} {where.sql()} {order} LIMIT ? OFFSET ?) {order}",
         [*where.params, limit, offset],
     )
     return page(items, total, limit, offset)
