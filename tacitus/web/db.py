@@ -149,6 +149,11 @@ class Database:
             self._refresh()
             return dict(self.totals)
 
+    def actor_id(self, code: str) -> int:
+        """The integer id of an actor code in the snapshot (-1, matching nothing, if absent)."""
+        found = self.value(f"SELECT id FROM {ACTOR_CODES} WHERE code = ?", [code])
+        return -1 if found is None else found
+
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None."""
         found = self.rows(sql, params)

@@ -80,12 +80,13 @@ def actor_detail(db: Database, code: str, filters: EventFilters) -> dict[str, An
 
 def _event_roots(db: Database, code: str, filters: EventFilters) -> tuple[list, list]:
     """CAMEO roots of the actor's events as source and as target (one scan for both)."""
+    actor = db.actor_id(code)
     where = filters.where()
-    where.add("(source_code = ? OR target_code = ?)", code, code)
+    where.add("(source_id = ? OR target_id = ?)", actor, actor)
     rows = db.rows(
-        f"SELECT source_code = ? AS did, target_code = ? AS received, cameo_root, "
+        f"SELECT source_id = ? AS did, target_id = ? AS received, cameo_root, "
         f"count(*) AS n, sum(goldstein) AS g FROM {EVENTS} {where.sql()} GROUP BY ALL",
-        [code, code, *where.params],
+        [actor, actor, *where.params],
     )
     names = root_names()
     found = []
@@ -121,17 +122,18 @@ def _roles(db: Database, code: str) -> list[dict[str, Any]]:
 
 
 def _partners(db: Database, code: str, filters: EventFilters) -> list[dict[str, Any]]:
+    actor = db.actor_id(code)
     where = filters.where()
-    where.add("(source_code = ? OR target_code = ?)", code, code)
+    where.add("(source_id = ? OR target_id = ?)", actor, actor)
     rows = db.rows(
         f"""SELECT c.code AS partner, g.n, g.outgoing, g.mean_goldstein FROM (
-            SELECT CASE WHEN source_code = ? THEN target_id ELSE source_id END AS partner_id,
-                   count(*) AS n, count(*) FILTER (WHERE source_code = ?) AS outgoing,
+            SELECT CASE WHEN source_id = ? THEN target_id ELSE source_id END AS partner_id,
+                   count(*) AS n, count(*) FILTER (WHERE source_id = ?) AS outgoing,
                    avg(goldstein) AS mean_goldstein
             FROM {EVENTS} {where.sql()} GROUP BY partner_id
         ) g JOIN {ACTOR_CODES} c ON c.id = g.partner_id
         ORDER BY g.n DESC, c.code LIMIT 15""",
-        [code, code, *where.params],
+        [actor, actor, *where.params],
     )
     for row in rows:
         row["label"] = actor_label(row["partner"])

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from tacitus.web.db import ACTOR_CODES
+
 __all__ = [
     "EVENT_SORTS",
     "MODALITIES",
@@ -102,9 +104,9 @@ class EventFilters:
             if value:
                 condition, params = actor_condition(prefix, value)
                 where.add(condition, *params)
-        for column, value in (("source_code", self.source_code), ("target_code", self.target_code)):
-            if value:
-                where.add(f"{column} = ?", value)
+        for side, value in (("source", self.source_code), ("target", self.target_code)):
+            if value:  # by the code's integer id: several times faster than comparing text
+                where.add(f"{side}_id = (SELECT id FROM {ACTOR_CODES} WHERE code = ?)", value)
         if self.country:
             where.add("(source_country = ? OR target_country = ?)", self.country, self.country)
         if self.sector:

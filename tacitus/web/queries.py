@@ -124,30 +124,30 @@ def event_types(
 ) -> dict:
     """Counts by PLOVER type (unless `plover` is false) and by CAMEO root, or by code in a root.
 
-    One scan: PLOVER types and CAMEO codes are grouping sets; roots are summed from codes.
+    One scan grouped by (PLOVER type, code); types, roots and codes are summed from it.
     """
     where = filters.where()
-    sets = "(plover), (cameo_root, cameo)" if plover else "(cameo_root, cameo)"
-    first = "plover" if plover else "NULL"
     rows = db.rows(
-        f"SELECT {first} AS plover, cameo_root, cameo, grouping(cameo) = 0 AS by_code, "
-        "count(*) AS n, "
-        f"sum(goldstein) AS g FROM {EVENTS} {where.sql()} GROUP BY GROUPING SETS ({sets})",
+        f"SELECT plover, cameo, count(*) AS n, sum(goldstein) AS g FROM {EVENTS} "
+        f"{where.sql()} GROUP BY plover, cameo",
         where.params,
     )
-    types = [{"plover": r["plover"], "n": r["n"]} for r in rows if not r["by_code"]]
-    types.sort(key=lambda t: (-t["n"], t["plover"] or ""))
-    codes = [r for r in rows if r["by_code"]]
-    if root is None:
-        names = root_names()
-        groups: dict[str, list[dict]] = {}
-        for r in codes:
-            groups.setdefault(r["cameo_root"], []).append(r)
-        found = [type_row(code, names.get(code, ""), members) for code, members in groups.items()]
-    else:
-        found = [type_row(r["cameo"], cameo_name(r["cameo"]), [r]) for r in codes
-                 if r["cameo_root"] == root]  # fmt: skip
-    found.sort(key=lambda t: t["code"] or "")
+    by_type: dict[str | None, int] = {}
+    for r in rows:
+        by_type[r["plover"]] = by_type.get(r["plover"], 0) + r["n"]
+    ranked = sorted(by_type.items(), key=lambda item: (-item[1], item[0] or ""))
+    types = [{"plover": k, "n": n} for k, n in ranked] if plover else []
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        key = r["cameo"][:2] if root is None else r["cameo"]
+        if root is None or r["cameo"][:2] == root:
+            groups.setdefault(key, []).append(r)
+    names = root_names() if root is None else {}
+    found = [
+        type_row(code, names.get(code, "") if root is None else cameo_name(code), members)
+        for code, members in groups.items()
+    ]
+    found.sort(key=lambda t: t["code"])
     return {"root": root, "plover": types, "cameo": found}
 
 
