@@ -154,3 +154,17 @@ def synthetic_store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("synthetic") / "store"
     generate_store(path, events=3000, batch_docs=150, seed=11)
     return path
+
+
+@pytest.fixture(scope="session")
+def sample_client(sample_store):
+    """A test client of the dashboard over the coded samples."""
+    pytest.importorskip(
+        "fastapi", reason="the web extra is not installed (pip install -e '.[dev]')"
+    )
+    from fastapi.testclient import TestClient
+
+    from tacitus.web import create_app
+
+    with TestClient(create_app(sample_store), raise_server_exceptions=False) as client:
+        yield client

@@ -19,9 +19,8 @@ from tacitus.web import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def client(sample_store):
-    with TestClient(create_app(sample_store), raise_server_exceptions=False) as c:
-        yield c
+def client(sample_client):
+    return sample_client
 
 
 @pytest.fixture(scope="module")

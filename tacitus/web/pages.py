@@ -176,12 +176,7 @@ def dyads(
     request: Request, database: DB, filters: Filters, limit: Limit = 50, offset: Offset = 0
 ) -> HTMLResponse:
     found = queries.top_dyads(database, filters, limit=limit, offset=offset)
-    return render_page_of(
-        request,
-        "dyads.html",
-        found,
-        filters=filters,
-    )
+    return render_page_of(request, "dyads.html", found, filters=filters)
 
 
 @router.get("/dyads/{source_actor}/{target_actor}", response_class=Html)
@@ -227,12 +222,7 @@ def quotes(
     offset: Offset = 0,
 ) -> HTMLResponse:
     found = entities.quote_list(database, filters, limit=limit, offset=offset)
-    return render_page_of(
-        request,
-        "quotes.html",
-        found,
-        filters=filters,
-    )
+    return render_page_of(request, "quotes.html", found, filters=filters)
 
 
 @router.get("/api", response_class=Html)
