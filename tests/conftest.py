@@ -134,3 +134,41 @@ def make_coded(
         tuple(coded),
         (quote,),
     )
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample corpus coded into a store by `tacitus ingest` (the real writer and model)."""
+    from click.testing import CliRunner
+
+    from tacitus.cli.main import main
+
+    path = tmp_path_factory.mktemp("samples") / "store"
+    corpus = str(ROOT / "samples" / "articles.jsonl")
+    result = CliRunner().invoke(main, ["ingest", corpus, "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def synthetic_store(tmp_path_factory) -> Path:
+    """A small synthetic store (about 3,000 events) in the store layout."""
+    from tacitus.store.synthetic import generate_store
+
+    path = tmp_path_factory.mktemp("synthetic") / "store"
+    generate_store(path, events=3000, batch_docs=150, seed=11)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_client(sample_store):
+    """A test client of the dashboard over the coded samples."""
+    pytest.importorskip(
+        "fastapi", reason="the web extra is not installed (pip install -e '.[dev]')"
+    )
+    from fastapi.testclient import TestClient
+
+    from tacitus.web import create_app
+
+    with TestClient(create_app(sample_store), raise_server_exceptions=False) as client:
+        yield client

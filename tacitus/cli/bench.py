@@ -111,6 +111,65 @@ def quotes_command(gold: Path, out: Path | None) -> None:
         click.echo(f"results: {out}")
 
 
+@bench_group.command("web")
+@click.option(
+    "--store",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Time this store instead of a synthetic one.",
+)
+@click.option(
+    "--events",
+    type=click.IntRange(1000, 50_000_000),
+    default=1_000_000,
+    show_default=True,
+    help="Size of the synthetic store made (once) when no --store is given.",
+)
+@click.option(
+    "--synthetic-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the synthetic store is kept and reused [default: build/bench-store-EVENTS].",
+)
+@click.option("--repeat", type=click.IntRange(1, 50), default=5, show_default=True)
+@_OUT
+def web_command(
+    store: Path | None, events: int, synthetic_dir: Path | None, repeat: int, out: Path | None
+) -> None:
+    """Time every dashboard page and API endpoint over HTTP (budget: 500 ms each)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from tacitus.eval.bench import write_json
+    from tacitus.web.bench import BUDGET_MS, bench_web, synthetic_store
+
+    console = Console(stderr=True)
+    if store is None:
+        folder = synthetic_dir or Path("build") / f"bench-store-{events}"
+        console.print(f"synthetic store of {events:,} events: {folder}")
+        store = synthetic_store(folder, events=events)
+    result = bench_web(store, repeat=repeat)
+    table = Table(
+        "endpoint", "status", "first ms", "median ms", "max ms",
+        title=f"{result['events']:,} events; store opened in {result['open_ms']:.0f} ms",
+        title_justify="left",
+    )  # fmt: skip
+    for row in result["urls"]:
+        slow = max(row["first_ms"], row["max_ms"]) >= BUDGET_MS
+        name = f"[red]{row['name']}[/red]" if slow else row["name"]
+        table.add_row(
+            name,
+            str(row["status"]),
+            *(f"{row[k]:.1f}" for k in ("first_ms", "median_ms", "max_ms")),
+        )
+    Console().print(table)
+    verdict = "within" if result["within_budget"] else "OVER"
+    click.echo(f"slowest: {result['slowest_ms']:.1f} ms ({verdict} the {BUDGET_MS:.0f} ms budget)")
+    if out is not None:
+        write_json(out, result)
+        click.echo(f"results: {out}")
+
+
 @bench_group.command("ingest")
 @click.option(
     "--corpus",

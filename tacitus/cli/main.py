@@ -156,6 +156,7 @@ def _register() -> None:
     from tacitus.cli.evaluate import eval_group
     from tacitus.cli.kb import kb_group
     from tacitus.cli.quotes import quotes_command
+    from tacitus.cli.serve import serve_command
     from tacitus.cli.store import dedupe_command, export_command, ingest_command, query_command
 
     for command in (ingest_command, dedupe_command, query_command, export_command):
@@ -164,6 +165,7 @@ def _register() -> None:
     main.add_command(eval_group)
     main.add_command(kb_group)
     main.add_command(quotes_command)
+    main.add_command(serve_command)
 
 
 _register()
