@@ -1,4 +1,5 @@
-# Quick start: `make demo` (code the sample corpus), `make test` (the whole suite).
+# Quick start: `make demo` (code the sample corpus, then serve the dashboard), `make test`
+# (the whole suite).
 # Both create .venv with the package and its dependencies on first use.
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/tacitus demo --corpus samples --store tacitus-data
+	$(BIN)/tacitus serve --store tacitus-data
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
