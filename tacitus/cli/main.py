@@ -149,6 +149,7 @@ def demo_command(corpus: Path, store: Path, workers: int, kb_paths: tuple[str, .
     if out_path.exists():
         click.echo(f"coded JSONL: {out_path}")
     click.echo(f'store: {store}  (try: tacitus query --store {store} "SELECT * FROM events")')
+    click.echo(f"dashboard: tacitus serve --store {store}")
 
 
 def _register() -> None:
