@@ -194,3 +194,10 @@ def test_reported_speech_introduced_by_a_noun(code):
 def test_a_bare_surname_of_a_known_person_is_that_person(code):
     [quote] = code("Merkel told reporters that Europe would stand together.", "2015-01-10").quotes
     assert quote.speaker.kb_id == "person/angela-merkel"
+
+
+def test_offsets_of_a_one_part_quote_are_exactly_its_content(code):
+    text = '"We will not leave," Lau said. Officials said the talks would go on.'
+    doc = code(text)
+    assert [text[q.start : q.end] for q in doc.quotes] == [q.content for q in doc.quotes]
+    assert doc.quotes[0].content == "We will not leave"

@@ -531,7 +531,9 @@ def _ends_with_colon(sent: Span) -> bool:
 
 def _to_dict(doc: Doc, number: int, quote: _Quote, actors: list[dict]) -> dict:
     text = doc.text
-    content = " ".join(text[s:e].strip().rstrip(",").rstrip() for s, e in quote.parts)
+    # each part without its edge spaces and a trailing comma ('"We will not leave," he said')
+    parts = [_trimmed(text, s, e) for s, e in quote.parts]
+    content = " ".join(text[s:e] for s, e in parts)
     cue = None
     if quote.cue_span is not None:
         s, e = quote.cue_span
@@ -541,10 +543,19 @@ def _to_dict(doc: Doc, number: int, quote: _Quote, actors: list[dict]) -> dict:
         "speaker": quote.speaker,
         "speaker_text": quote.speaker_text,
         "content": content,
-        "start": quote.start,
-        "end": quote.end,
+        "start": parts[0][0],
+        "end": parts[-1][1],
         "cue": cue,
         "kind": quote.kind,
-        "parts": [list(p) for p in quote.parts],
+        "parts": [list(p) for p in parts],
         "cue_token": quote.cue.i if quote.cue is not None else None,
     }
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
