@@ -170,3 +170,33 @@ def test_bad_published_option_is_a_usage_error(tmp_path):
 def test_language_check_leaves_short_texts_alone():
     assert looks_english("Lula praised Macron.")
     assert looks_english(ENGLISH)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # headline-like English with few function words is still English
+        (
+            "Arab League Secretary General Chadli Klibi undertook a mediation mission between "
+            "Syria and Palestinian leader Yasser Arafat.",
+            True,
+        ),
+        (
+            "El ministro de Asuntos Exteriores se reunió con su homólogo australiano en Tokio "
+            "el martes para firmar un acuerdo de seguridad marítima.",
+            False,
+        ),
+        (
+            "Der Außenminister traf sich am Dienstag in Tokio mit seinem australischen "
+            "Amtskollegen, um ein Abkommen über die Sicherheit zu unterzeichnen.",
+            False,
+        ),
+        (
+            "Menteri Luar Negeri Jepang bertemu dengan rekannya dari Australia di Tokyo pada "
+            "hari Selasa untuk menandatangani perjanjian keamanan maritim.",
+            False,
+        ),
+    ],
+)
+def test_language_check_needs_another_language_to_say_no(text, english):
+    assert looks_english(text) is english
