@@ -323,3 +323,11 @@ def test_an_announced_cooperative_act_is_an_expressed_intent_too(code):
     # under "agreed to" the agreement itself carries the intent: no second intent event
     doc = code("Finland agreed to give Tanzania a grant.")
     assert [e.cameo for e in doc.events if e.cameo.startswith("03")] == ["0331"]
+
+
+def test_a_measure_of_aid_is_aid(code):
+    doc = code(
+        "The European Union gave Ivory Coast 5.1 million dollars of aid for farming.",
+        published="2000-01-01",
+    )
+    assert ("EU", "070", "CIV") in triples(doc)

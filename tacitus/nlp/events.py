@@ -153,6 +153,34 @@ PROTESTER_ROLES = [
         "mobs",
     )
 ]
+# Nouns that measure out what a support verb gives ("tons of aid", "$5 million of loans").
+MEASURE_NOUNS = frozenset(
+    {
+        "ton",
+        "tonne",
+        "dollar",
+        "euro",
+        "pound",
+        "million",
+        "billion",
+        "worth",
+        "amount",
+        "package",
+        "shipment",
+        "consignment",
+        "batch",
+        "load",
+        "truckload",
+        "planeload",
+        "convoy",
+        "supply",
+        "kilogram",
+        "barrel",
+        "dose",
+        "round",
+        "tranche",
+    }
+)
 # Words that count a part of a group ("some of the protesters").
 PART_WORDS = frozenset(
     {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
@@ -289,6 +317,10 @@ class _Coder:
         return self._sense(head, "VERB") is not None
 
     def _support_verb(self, noun: Token) -> Token | None:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+            measure = noun.head.head  # "provide 25,000 tons of food aid": the aid is given
+            if measure.lemma_.lower() in MEASURE_NOUNS:
+                noun = measure
         head = noun.head
         if (
             noun.dep_ in {"dobj", "nsubjpass"}
