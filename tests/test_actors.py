@@ -234,3 +234,21 @@ def test_a_national_politician_acting_for_an_organisation_is_not_coded_as_the_st
     doc = code("EU climate chief Frans Timmermans said the deal was fair.", published="2022-11-20")
     actor = doc.actors[0]
     assert (actor.kb_id, actor.country, actor.org) == ("person/frans-timmermans", None, "EU")
+
+
+def test_a_name_nobody_knows_naming_a_thing_is_no_actor(code):
+    # "Marder vehicles" are German vehicles, not a person called Marder; "the Biden plan" is
+    # Biden's (regression name-as-modifier: "Marder" was an actor)
+    doc = code("Ukraine asked Berlin for Marder vehicles.", published="2023-01-25")
+    assert [a.text for a in doc.actors] == ["Ukraine", "Berlin"]
+    doc = code("Ukraine welcomed the Biden plan.", published="2023-01-25")
+    assert "person/joe-biden" in {a.kb_id for a in doc.actors}
+
+
+def test_it_after_a_verb_that_takes_a_party_is_the_party(code):
+    doc = code(
+        "Saudi Arabia and Egypt cut ties with Qatar, accusing it of supporting terrorism.",
+        published="2017-06-05",
+    )
+    it = next(a for a in doc.actors if a.text == "it")
+    assert it.country == "QAT"

@@ -520,7 +520,7 @@ class _Reader:
             for match in phrase.names:
                 if match.kind != PERSON or phrase.person is None:
                     self._emit_name(match)
-            if phrase.person is not None:
+            if phrase.person is not None and not self._name_as_modifier(phrase):
                 self._emit(
                     Phrase(self.doc[phrase.person[1] - 1], *phrase.person, person=phrase.person)
                 )
@@ -537,6 +537,22 @@ class _Reader:
         if self._ownerless(phrase):
             return  # "took office", "a commission will study it": no one in particular
         self._emit(phrase)
+
+    def _name_as_modifier(self, phrase: Phrase) -> bool:
+        """'Leopard 2 battle tanks', 'a Patriot missile': a name nobody knows as a person,
+        used to name a thing, is no actor ('the Trump plan' still is: Trump is known)."""
+        assert phrase.person is not None
+        start, end = phrase.person
+        last = self.doc[end - 1]
+        if last.dep_ not in {"compound", "nmod", "amod"} or any(
+            t.dep_ == "case" for t in self.doc[start : end + 1]
+        ):
+            return False
+        text = self.doc[start:end].text
+        known = self.kb.people_named(text) or (
+            end - start == 1 and self.kb.people_with_surname(text)
+        )
+        return not known and self.coref.person_named(text) is None
 
     def _ownerless(self, phrase: Phrase) -> bool:
         """A body word whose sector comes from its owner ('office', 'agency'), with none."""

@@ -22,6 +22,37 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose object is a party ("accusing it of supporting terrorism", "urged it to"): an
+# object "it" after them is the state or organisation named before, not a thing.
+ACTOR_OBJECT_VERBS = frozenset(
+    {
+        "accuse",
+        "blame",
+        "urge",
+        "warn",
+        "criticise",
+        "criticize",
+        "condemn",
+        "praise",
+        "thank",
+        "ask",
+        "tell",
+        "invite",
+        "congratulate",
+        "sanction",
+        "punish",
+        "attack",
+        "invade",
+        "threaten",
+        "pressure",
+        "press",
+        "call",
+        "join",
+        "help",
+        "recognise",
+        "recognize",
+    }
+)
 PAIR_WORDS = frozenset({"two", "both"})
 # Plural nouns that refer back to two actors after "the two" / "both" without being roles.
 PAIR_NOUNS = frozenset(
@@ -231,7 +262,11 @@ class Coref:
         if word in PERSON_PRONOUNS:
             fits = [m for m in candidates if m.fields.person]
         elif word in THING_PRONOUNS:
-            if word == "it" and pronoun.dep_ not in SUBJECT_DEPS:
+            if (
+                word == "it"
+                and pronoun.dep_ not in SUBJECT_DEPS
+                and pronoun.head.lemma_.lower() not in ACTOR_OBJECT_VERBS
+            ):
                 return None  # "welcomed it": an object "it" is nearly always a thing
             fits = [m for m in candidates if not m.fields.person and not m.plural]
         elif word in PLURAL_PRONOUNS:
