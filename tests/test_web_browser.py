@@ -173,6 +173,9 @@ def test_quotes_by_speaker_down_to_the_article(browser, base, con):
     browser.get(base + "/quotes")
     browser.find_element(By.ID, "q-speaker").send_keys(speaker)
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    # The unfiltered page lists quotes too: wait for the filtered one before reading it.
+    WebDriverWait(browser, 10).until(EC.url_contains("speaker="))
+    wait(browser, "#quote-list li blockquote")
     items = browser.find_elements(By.CSS_SELECTOR, "#quote-list li blockquote")
     assert items
     shot(browser, "quotes")
