@@ -22,6 +22,13 @@ def bench_group() -> None:
     """Benchmarks: what each stage costs, as ratios against a baseline run alongside."""
 
 
+def _web_events(name: str, help: str):
+    return click.option(
+        name, type=click.IntRange(1000, 50_000_000), default=1_000_000, show_default=True,
+        help=help,
+    )  # fmt: skip
+
+
 @bench_group.command("stages")
 @click.option(
     "--corpus",
@@ -118,13 +125,7 @@ def quotes_command(gold: Path, out: Path | None) -> None:
     default=None,
     help="Time this store instead of a synthetic one.",
 )
-@click.option(
-    "--events",
-    type=click.IntRange(1000, 50_000_000),
-    default=1_000_000,
-    show_default=True,
-    help="Size of the synthetic store made (once) when no --store is given.",
-)
+@_web_events("--events", "Size of the synthetic store made (once) when no --store is given.")
 @click.option(
     "--synthetic-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -138,36 +139,27 @@ def web_command(
 ) -> None:
     """Time every dashboard page and API endpoint over HTTP (budget: 500 ms each)."""
     from rich.console import Console
-    from rich.table import Table
 
+    from tacitus.cli.bench_tables import print_web
     from tacitus.eval.bench import write_json
-    from tacitus.web.bench import BUDGET_MS, bench_web, synthetic_store
 
-    console = Console(stderr=True)
-    if store is None:
-        folder = synthetic_dir or Path("build") / f"bench-store-{events}"
-        console.print(f"synthetic store of {events:,} events: {folder}")
-        store = synthetic_store(folder, events=events)
-    result = bench_web(store, repeat=repeat)
-    table = Table(
-        "endpoint", "status", "first ms", "median ms", "max ms",
-        title=f"{result['events']:,} events; store opened in {result['open_ms']:.0f} ms",
-        title_justify="left",
-    )  # fmt: skip
-    for row in result["urls"]:
-        slow = max(row["first_ms"], row["max_ms"]) >= BUDGET_MS
-        name = f"[red]{row['name']}[/red]" if slow else row["name"]
-        table.add_row(
-            name,
-            str(row["status"]),
-            *(f"{row[k]:.1f}" for k in ("first_ms", "median_ms", "max_ms")),
-        )
-    Console().print(table)
-    verdict = "within" if result["within_budget"] else "OVER"
-    click.echo(f"slowest: {result['slowest_ms']:.1f} ms ({verdict} the {BUDGET_MS:.0f} ms budget)")
+    result = _web(store, events, synthetic_dir, repeat)
+    print_web(Console(), result, result["budget_ms"])
     if out is not None:
         write_json(out, result)
         click.echo(f"results: {out}")
+
+
+def _web(store: Path | None, events: int, synthetic_dir: Path | None, repeat: int) -> dict:
+    from rich.console import Console
+
+    from tacitus.web.bench import BUDGET_MS, bench_web, synthetic_store
+
+    if store is None:
+        folder = synthetic_dir or Path("build") / f"bench-store-{events}"
+        Console(stderr=True).print(f"synthetic store of {events:,} events: {folder}")
+        store = synthetic_store(folder, events=events)
+    return {"benchmark": "web", "budget_ms": BUDGET_MS, **bench_web(store, repeat=repeat)}
 
 
 @bench_group.command("ingest")
@@ -204,3 +196,188 @@ def ingest_command(corpus: Path, copies: int, workers: int, repeat: int, out: Pa
     click.echo(json.dumps(result, indent=2))
     if out is not None:
         write_json(out, result)
+
+
+_CORPUS = click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("samples/articles.jsonl"),
+    show_default=True,
+    help="The articles timed (and, for scaling, recombined).",
+)
+
+
+def _say(message: str) -> None:
+    click.echo(f"  ... {message}", err=True)
+
+
+def _speed(corpus: Path, copies: int, workers: int, cluster: bool, batch_size: int) -> dict:
+    from tacitus.eval.bench import copies as multiply
+    from tacitus.eval.bench import load_texts
+    from tacitus.eval.speed import bench_speed, profile_stages
+
+    articles = multiply(load_texts(corpus), copies)
+    result = bench_speed(
+        articles, workers=workers, cluster=cluster, batch_size=batch_size, progress=_say
+    )
+    _say("stage profile")
+    result["profile"] = profile_stages(articles)
+    return {"benchmark": "speed", "corpus": str(corpus), "copies": copies, **result}
+
+
+def _speed_options(function):
+    for option in reversed(
+        [
+            _CORPUS,
+            click.option(
+                "--copies",
+                type=click.IntRange(1, 100),
+                default=2,
+                show_default=True,
+                help="Code each article this many times (distinct texts): steadier figures.",
+            ),
+            click.option(
+                "--workers",
+                type=click.IntRange(2, 64),
+                default=2,
+                show_default=True,
+                help="Processes (and Dask workers) compared against one.",
+            ),
+            click.option(
+                "--cluster/--no-cluster",
+                default=True,
+                show_default=True,
+                help="Also time a local Dask cluster (needs tacitus[dask]).",
+            ),
+            click.option(
+                "--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+@bench_group.command("speed")
+@_speed_options
+@_OUT
+def speed_command(
+    corpus: Path, copies: int, workers: int, cluster: bool, batch_size: int, out: Path | None
+) -> None:
+    """Articles/s, words/s and peak memory of the bare spaCy pipeline, `tacitus code` and
+    `tacitus ingest` (1 and N workers, a local Dask cluster of N) on the same texts, with
+    their ratios to spaCy and where the time goes (stages over 10% named)."""
+    from rich.console import Console
+
+    from tacitus.cli.bench_tables import print_speed
+    from tacitus.eval.bench import write_json
+
+    result = _speed(corpus, copies, workers, cluster, batch_size)
+    print_speed(Console(), result)
+    if out is not None:
+        write_json(out, result)
+        click.echo(f"results: {out}")
+
+
+def _sizes(value: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(sorted({int(v) for v in value.split(",") if v.strip()}))
+    except ValueError:
+        sizes = ()
+    if not sizes or sizes[0] < 10:
+        raise click.BadParameter(f"{value!r}: give article counts of 10 or more, e.g. 100,1000")
+    return sizes
+
+
+_SIZES = click.option(
+    "--sizes",
+    default="100,1000,10000",
+    show_default=True,
+    help="Corpus sizes (articles), comma-separated.",
+)
+
+
+@bench_group.command("scaling")
+@_CORPUS
+@_SIZES
+@_OUT
+def scaling_command(corpus: Path, sizes: str, out: Path | None) -> None:
+    """Cost per article of `tacitus ingest` and of clustering as a synthetic corpus (the
+    samples' sentences recombined) grows: a flat cost ratio means linear growth."""
+    from rich.console import Console
+
+    from tacitus.cli.bench_tables import print_scaling
+    from tacitus.eval.bench import load_texts, write_json
+    from tacitus.eval.speed import bench_scaling
+
+    result = {"benchmark": "scaling", "corpus": str(corpus),
+              **bench_scaling(load_texts(corpus), _sizes(sizes), progress=_say)}  # fmt: skip
+    print_scaling(Console(), result)
+    if out is not None:
+        write_json(out, result)
+        click.echo(f"results: {out}")
+
+
+@bench_group.command("accuracy")
+@_OUT
+def accuracy_command(out: Path | None) -> None:
+    """The `tacitus eval` headline scores on the gold sets in gold/, in one table."""
+    from rich.console import Console
+
+    from tacitus.cli.bench_tables import print_accuracy
+    from tacitus.eval.bench import write_json
+    from tacitus.eval.speed import bench_accuracy
+
+    result = {"benchmark": "accuracy", **bench_accuracy()}
+    print_accuracy(Console(), result)
+    if out is not None:
+        write_json(out, result)
+        click.echo(f"results: {out}")
+
+
+@bench_group.command("all")
+@_speed_options
+@_SIZES
+@_web_events("--web-events", "Events of the synthetic store the dashboard is timed on.")
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/bench"),
+    show_default=True,
+    help="Where speed.json, scaling.json, accuracy.json and web.json are written.",
+)
+def all_command(
+    corpus: Path,
+    copies: int,
+    workers: int,
+    cluster: bool,
+    batch_size: int,
+    sizes: str,
+    web_events: int,
+    out_dir: Path,
+) -> None:
+    """speed, scaling, accuracy and web in one run, each written as JSON to --out-dir."""
+    from rich.console import Console
+
+    from tacitus.cli import bench_tables
+    from tacitus.eval.bench import load_texts, write_json
+    from tacitus.eval.speed import bench_accuracy, bench_scaling
+
+    console = Console()
+    steps = (
+        ("speed", lambda: _speed(corpus, copies, workers, cluster, batch_size),
+         bench_tables.print_speed),
+        ("scaling", lambda: {"benchmark": "scaling", "corpus": str(corpus),
+                             **bench_scaling(load_texts(corpus), _sizes(sizes), progress=_say)},
+         bench_tables.print_scaling),
+        ("accuracy", lambda: {"benchmark": "accuracy", **bench_accuracy()},
+         bench_tables.print_accuracy),
+        ("web", lambda: _web(None, web_events, None, 5),
+         lambda c, r: bench_tables.print_web(c, r, r["budget_ms"])),
+    )  # fmt: skip
+    for name, run, show in steps:
+        click.echo(f"{name}:", err=True)
+        result = run()
+        show(console, result)
+        write_json(out_dir / f"{name}.json", result)
+    click.echo(f"results: {out_dir}/{{speed,scaling,accuracy,web}}.json")

@@ -61,6 +61,14 @@ def _columns(values: tuple[str, ...]) -> dict[str, str]:
     help="Processes coding articles (each loads the pipeline once).",
 )
 @click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Code on Dask workers: tcp://HOST:PORT (a running scheduler whose workers see the "
+    "store's folder, else they send batches back) or local:N (N worker processes started "
+    "here). Needs pip install 'tacitus[dask]'.",
+)
+@click.option(
     "--batch-size",
     type=click.IntRange(1, 10_000),
     default=64,
@@ -101,6 +109,7 @@ def ingest_command(
     sources,
     store,
     workers,
+    cluster,
     batch_size,
     published,
     columns,
@@ -124,6 +133,8 @@ def ingest_command(
     from tacitus.ingest.sources import ReadOptions, estimate_total, read_sources
     from tacitus.run.ingest import ingest
 
+    if cluster is not None and workers > 1:
+        raise UsageError("--workers and --cluster exclude each other: a cluster has its workers")
     path = _store(store)
     options = ReadOptions(published, max_chars, _columns(columns), fetch, timeout)
     items = read_sources(sources, options)
@@ -138,6 +149,8 @@ def ingest_command(
             batch_size=batch_size,
             kb_paths=kb,
             on_batch=progress.update,
+            cluster=cluster,
+            on_cluster=lambda client: _print_cluster(client, console),
         )
     out = click.echo
     rate = (report.stored + report.failed) / report.seconds if report.seconds else 0.0
@@ -152,6 +165,15 @@ def ingest_command(
     if dedupe:
         _print_clusters(_recluster(path), out)
     out(f"store: {path}")
+
+
+def _print_cluster(client, console) -> None:
+    workers = len(client.scheduler_info().get("workers", {}))
+    link = client.dashboard_link if client.dashboard_link else "not served (install bokeh)"
+    console.print(
+        f"Dask cluster {client.scheduler.address}: {workers} workers; dashboard: {link}",
+        soft_wrap=True,  # a link broken over two lines cannot be clicked or copied
+    )
 
 
 def _recluster(path: Path, **kwargs):

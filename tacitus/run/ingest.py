@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest.dedup import minhash_signature
@@ -64,6 +65,14 @@ class IngestReport:
                 self.events += len(item.result.events)
                 self.quotes += len(item.result.quotes)
 
+    def add_counts(self, stored: int, failures: dict[str, int], events: int, quotes: int) -> None:
+        """A batch coded and stored elsewhere (a cluster worker), by its counts."""
+        self.batches += 1
+        self.stored += stored
+        self.failures.update(failures)
+        self.events += events
+        self.quotes += quotes
+
 
 def ingest(
     sources: Iterable[tuple[str, Article | InputError]],
@@ -74,11 +83,18 @@ def ingest(
     kb_paths: Iterable[str] = (),
     on_batch: Callable[[IngestReport], None] | None = None,
     on_items: Callable[[list[StoreItem]], None] | None = None,
+    cluster: str | None = None,
+    on_cluster: Callable[[Any], None] | None = None,
 ) -> IngestReport:
     """Code and store every new article of `sources`; returns the run's report.
 
     `on_batch` gets the report after each committed batch (progress); `on_items` the batch's
     items themselves, once they are safely stored (`tacitus demo` writes them as JSONL).
+
+    `cluster` (`local:N` or `tcp://HOST:PORT`) codes the batches on Dask workers instead of
+    `workers` local processes (run/cluster.py); `on_cluster` gets the Dask client once it is
+    connected (the CLI prints its dashboard link). `on_items` is not called for cluster runs:
+    the coded records stay on the workers.
 
     Raises StoreError when the store cannot be written (another writer, newer version).
     """
@@ -99,13 +115,48 @@ def ingest(
             if on_batch is not None:
                 on_batch(report)
 
-        if workers <= 1:
+        if cluster is not None:
+            _run_cluster(cluster, chunks, writer, kb, report, started, on_batch, on_cluster)
+        elif workers <= 1:
             for chunk in chunks:
                 commit(*code_chunk(chunk, kb))
         else:
             _run_pool(chunks, workers, kb, commit)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _run_cluster(
+    address: str,
+    chunks: Iterator[list[Item]],
+    writer: StoreWriter,
+    kb: tuple[str, ...],
+    report: IngestReport,
+    started: float,
+    on_batch: Callable[[IngestReport], None] | None,
+    on_cluster: Callable[[Any], None] | None,
+) -> None:
+    from tacitus.run.cluster import BatchResult, connect, run_on_cluster
+
+    def done(result: BatchResult) -> None:
+        report.add_counts(result.stored, result.failures, result.events, result.quotes)
+        report.peak_rss_mb = max(report.peak_rss_mb, result.peak_rss_mb)
+        report.seconds = time.perf_counter() - started
+        if on_batch is not None:
+            on_batch(report)
+
+    with connect(address) as client:
+        if on_cluster is not None:
+            on_cluster(client)
+        run_on_cluster(
+            client,
+            chunks,
+            store=writer.path,
+            kb_paths=kb,
+            batch_name=writer.next_batch_name,
+            commit_tables=writer.commit_tables,
+            done=done,
+        )
 
 
 def _new_items(

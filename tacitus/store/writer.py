@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from tacitus.store.base import (
 )
 from tacitus.store.rows import batch_tables
 
-__all__ = ["KEEP_GENERATIONS", "StoreWriter"]
+__all__ = ["KEEP_GENERATIONS", "StoreWriter", "write_part"]
 
 # Cluster generations kept besides CURRENT, so a reader that opened the store before a new
 # generation was published keeps working until it reopens.
@@ -74,11 +75,17 @@ class StoreWriter:
     def write_batch(self, items: Iterable[StoreItem]) -> str:
         """Commit the items as one batch; returns its name. Nothing is visible until then."""
         now = datetime.now(UTC)
-        self._seq += 1
-        name = f"{now:%Y%m%dT%H%M%S%f}-{os.getpid()}-{self._seq:05d}"
+        name = self.next_batch_name(now)
         tables = batch_tables(items, batch=name, now=now)
         self._commit(name, tables, self.path / PARTS / name)
         return name
+
+    def next_batch_name(self, now: datetime | None = None) -> str:
+        """A new batch name, unique to this writer: time, process and sequence number (so
+        parts sort in the order they were handed out)."""
+        now = now or datetime.now(UTC)
+        self._seq += 1
+        return f"{now:%Y%m%dT%H%M%S%f}-{os.getpid()}-{self._seq:05d}"
 
     def write_clusters(self, tables: dict[str, pa.Table]) -> str:
         """Publish a new cluster generation and point clusters/CURRENT at it."""
@@ -92,19 +99,55 @@ class StoreWriter:
             shutil.rmtree(old, ignore_errors=True)
         return name
 
+    def commit_tables(self, name: str, tables: dict[str, pa.Table]) -> bool:
+        """Commit a batch whose tables were built elsewhere (a cluster worker that cannot see
+        the store); False when a batch of that name is already committed."""
+        if self._lock is None:
+            raise StoreError(f"the writer of {self.path} is closed")
+        return write_part(self.path, name, tables)
+
     def _commit(self, name: str, tables: dict[str, pa.Table], final: Path) -> None:
         if self._lock is None:
             raise StoreError(f"the writer of {self.path} is closed")
-        tmp = self.path / TMP / name
-        tmp.mkdir(parents=True)
-        for table_name, table in tables.items():
-            with (tmp / f"{table_name}.parquet").open("wb") as f:
-                pq.write_table(table, f, compression="zstd")
-                f.flush()
-                os.fsync(f.fileno())
-        fsync_dir(tmp)
-        os.rename(tmp, final)
+        _write_tables(self.path / TMP / name, tables)
+        os.rename(self.path / TMP / name, final)
         fsync_dir(final.parent)
+
+
+def write_part(store: Path | str, name: str, tables: dict[str, pa.Table]) -> bool:
+    """Commit one batch as parts/<name>/, on behalf of the store's writer; False when a batch
+    of that name is already there.
+
+    For processes the lock holder hands a batch to (cluster workers): they write without the
+    lock, each attempt in its own tmp/ folder. The final rename succeeds for one attempt only
+    (renaming onto a non-empty folder fails), so a batch retried after its worker died is
+    never stored twice, whichever attempt finishes first.
+    """
+    store = Path(store)
+    final = store / PARTS / name
+    if final.exists():
+        return False
+    tmp = store / TMP / f"{name}.{uuid.uuid4().hex}"
+    _write_tables(tmp, tables)
+    try:
+        os.rename(tmp, final)
+    except OSError:
+        if not final.is_dir():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
+        return False
+    fsync_dir(final.parent)
+    return True
+
+
+def _write_tables(folder: Path, tables: dict[str, pa.Table]) -> None:
+    folder.mkdir(parents=True)
+    for table_name, table in tables.items():
+        with (folder / f"{table_name}.parquet").open("wb") as f:
+            pq.write_table(table, f, compression="zstd")
+            f.flush()
+            os.fsync(f.fileno())
+    fsync_dir(folder)
 
 
 def _acquire_lock(path: Path) -> IO[str]:
