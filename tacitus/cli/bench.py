@@ -162,42 +162,6 @@ def _web(store: Path | None, events: int, synthetic_dir: Path | None, repeat: in
     return {"benchmark": "web", "budget_ms": BUDGET_MS, **bench_web(store, repeat=repeat)}
 
 
-@bench_group.command("ingest")
-@click.option(
-    "--corpus",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("samples/articles.jsonl"),
-    show_default=True,
-)
-@click.option(
-    "--copies",
-    type=click.IntRange(1, 100),
-    default=4,
-    show_default=True,
-    help="Code each article this many times (distinct texts) for steadier figures.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(2, 64),
-    default=2,
-    show_default=True,
-    help="Workers compared against --workers 1.",
-)
-@click.option("--repeat", type=click.IntRange(1, 20), default=1, show_default=True)
-@_OUT
-def ingest_command(corpus: Path, copies: int, workers: int, repeat: int, out: Path | None) -> None:
-    """Ingest throughput: --workers 1 against `tacitus code`, --workers N against 1, peak RSS."""
-    from tacitus.eval.bench import bench_ingest, load_texts, write_json
-    from tacitus.eval.bench import copies as multiply
-
-    articles = multiply(load_texts(corpus), copies)
-    result = {"benchmark": "ingest", "corpus": str(corpus), "copies": copies,
-              **bench_ingest(articles, repeat=repeat, workers=workers)}  # fmt: skip
-    click.echo(json.dumps(result, indent=2))
-    if out is not None:
-        write_json(out, result)
-
-
 _CORPUS = click.option(
     "--corpus",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),

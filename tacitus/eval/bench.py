@@ -114,58 +114,6 @@ def write_json(path: Path, payload: dict) -> None:
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
-def bench_ingest(articles: list[Article], *, repeat: int = 1, workers: int = 2) -> dict:
-    """Throughput of `tacitus ingest` against the `tacitus code` path on the same articles.
-
-    Ratios: ingest --workers 1 over code (the store's cost), and ingest --workers N over
-    --workers 1 (the pool's gain, worker start-up included). Peak RSS is per process.
-    """
-    import tempfile
-
-    from tacitus.nlp.pipeline import default_pipeline
-    from tacitus.records import CodedDocument
-    from tacitus.run.ingest import ingest
-    from tacitus.run.local import code_articles
-
-    default_pipeline()  # loaded once, outside every timing, as both commands do at start
-    list(code_articles(articles[:8]))  # warm-up: first-call caches are no one's cost
-    reports: dict[str, object] = {}
-
-    def code() -> None:
-        for result in code_articles(articles):
-            if isinstance(result, CodedDocument):
-                json.dumps(result.to_dict(), ensure_ascii=False)  # what `code` prints
-
-    def run(n: int) -> Callable[[], None]:
-        def go() -> None:
-            with tempfile.TemporaryDirectory() as folder:
-                pairs = [(a.id, a) for a in articles]
-                reports[f"workers_{n}"] = ingest(pairs, Path(folder) / "s", workers=n)
-
-        return go
-
-    seconds = {
-        "code": _best(code, repeat),
-        "ingest_workers_1": _best(run(1), repeat),
-        f"ingest_workers_{workers}": _best(run(workers), repeat),
-    }
-    rate = {k: len(articles) / v for k, v in seconds.items()}
-    return {
-        "articles": len(articles),
-        "repeat": repeat,
-        "seconds": {k: round(v, 3) for k, v in seconds.items()},
-        "articles_per_second": {k: round(v, 2) for k, v in rate.items()},
-        "ratio_workers_1_to_code": round(rate["ingest_workers_1"] / rate["code"], 3),
-        f"ratio_workers_{workers}_to_1": round(
-            rate[f"ingest_workers_{workers}"] / rate["ingest_workers_1"], 3
-        ),
-        "peak_rss_mb_per_process": {
-            k: round(getattr(r, "peak_rss_mb", 0.0), 1) for k, r in reports.items()
-        },
-        "machine_parallel_ceiling": parallel_ceiling(workers),
-    }
-
-
 def _burn(n: int) -> float:
     start = time.perf_counter()
     total = 0

@@ -5,12 +5,12 @@ so a rerun after a crash codes only what was not committed. Batches are committe
 are coded; a batch is reported (to `on_batch`) only once it is on disk.
 
 Workers: a process pool whose workers load the pipeline once for the whole run and return
-plain records, so batches are committed as each finishes. spaCy's `nlp.pipe(n_process=2)` was
-measured beside it on 212 sample articles (this 2-vCPU machine): one process 15.7 s, spaCy
-n_process=2 19.3 s, this pool 17-30 s (fork/spawn, batch size). Neither gains here, because
-two CPU-bound processes each run at ~56% speed on these virtual CPUs (`tacitus bench ingest`
-reports that ceiling); the pool is kept for its batch-by-batch commits and flat memory, and
-uses spawn so workers never inherit the writer's lock or DuckDB state.
+plain records, which this process commits batch by batch while the workers code the next
+ones. On two CPUs that run in parallel, two workers code at 2.0x one worker's marginal rate
+(`tacitus bench speed`, docs/benchmarks.md); where virtual CPUs share a core the gain is
+capped by the machine (`machine_parallel_ceiling` in the same report). The pool uses spawn so
+workers never inherit the writer's lock or DuckDB state. `cluster` runs the same batches on
+Dask workers instead (run/cluster.py).
 """
 
 from __future__ import annotations
