@@ -331,3 +331,31 @@ def test_a_measure_of_aid_is_aid(code):
         published="2000-01-01",
     )
     assert ("EU", "070", "CIV") in triples(doc)
+
+
+def test_those_who_act_at_a_meeting_took_part_in_it(code):
+    doc = code("Kenya and Tanzania agreed at a summit in Arusha to lower tariffs.")
+    assert {("KEN", "040", "TZA"), ("TZA", "040", "KEN")} <= triples(doc)
+    # one actor speaking at or after talks makes no meeting of one party
+    doc = code("Kenya said after the talks that tariffs would fall.")
+    assert not [e for e in doc.events if e.cameo.startswith("04")]
+    # and an act done during an attack is not the attack
+    doc = code("Kenya protested to Somalia during the attack on the border post.")
+    assert not [e for e in doc.events if side(e.source) == "KEN" and e.cameo.startswith("19")]
+
+
+def test_the_two_leaders_are_the_pair_named_together(code):
+    doc = code(
+        "President Emmanuel Macron and Chancellor Olaf Scholz met in Berlin on Monday, "
+        "a week after a visit by Pope Francis. The two leaders agreed to cooperate on defence.",
+        published="2023-06-05",
+    )
+    assert {("FRA", "031", "DEU"), ("DEU", "031", "FRA"), ("FRA", "062", "DEU")} <= triples(doc)
+
+
+def test_a_speaker_who_regards_someone_as_a_villain_criticises_them(code):
+    doc = code(
+        "Kenya's foreign minister said he regarded Somalia's president as a tyrant.",
+        published="2020-01-01",
+    )
+    assert ("KEN", "111", "SOM") in triples(doc)

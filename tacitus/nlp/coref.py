@@ -375,13 +375,42 @@ class Coref:
                 return [m]
         return []
 
+    def _coordinated_pair(self, head: Token, *, person: bool, states: bool) -> list[Mention]:
+        """The latest two actors joined by "and" in the last sentences ("Biden and Xi met ...
+        the two leaders"): a pair named together is the pair referred back to, even when
+        another actor was named in between."""
+        doc, sent = head.doc, sentence_index(self.starts, head)
+        by_head = {m.head: m for m in self.mentions if m.head < head.i}
+        for m in reversed(self.mentions):
+            if m.head >= head.i or sent - m.sent > PRONOUN_WINDOW:
+                continue
+            token = doc[m.head]
+            first = by_head.get(token.head.i) if token.dep_ == "conj" else None
+            if first is None or first.cluster == m.cluster:
+                continue
+            pair = [first, m]
+            if person and not all(x.fields.person for x in pair):
+                continue
+            if states and (
+                any(x.fields.country is None or x.fields.person for x in pair)
+                or first.fields.country == m.fields.country
+            ):
+                continue
+            return pair
+        return []
+
     def _last_two(self, head: Token, *, person: bool, states: bool) -> list[Mention]:
         """The last two distinct actors of the right kind before `head`: people for "the two
         ministers", different states for "both governments" / "the two countries"."""
+        pair = self._coordinated_pair(head, person=person, states=states)
+        if pair:
+            return pair
         found: list[Mention] = []
         for m in reversed(self.mentions):
             if m.head >= head.i or (person and not m.fields.person):
                 continue
+            if person and m.fields.code is None:
+                continue  # "the two leaders" are coded actors, not a bystander named between
             if states and (
                 m.fields.country is None
                 or m.fields.person

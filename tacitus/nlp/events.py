@@ -129,10 +129,16 @@ MATERIAL_QUADS = frozenset({2, 4})
 # Verbs of a reported clause whose object judges its subject ("said the law constituted a
 # breach", "the militants pose a danger").
 JUDGING_VERBS = frozenset({"amount", "constitute", "represent", "pose", "mark", "seem", "look"})
+# Verbs that call their object something ("regard X as Y"), inside reported content.
+CHARACTERISING_VERBS = frozenset(
+    {"regard", "consider", "view", "see", "describe", "call", "brand", "label", "deem"}
+)
 # Prepositions that name the party an act is for, against or about (not where or when).
 AFFECTED_PREPS = frozenset(
     {"for", "with", "against", "on", "to", "toward", "towards", "over", "at", "into", "of"}
 )
+# Prepositions that place an act in a joint event rather than make the event its theme.
+SETTING_PREPS = frozenset({"at", "during", "after", "following"})
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
@@ -309,6 +315,8 @@ class _Coder:
         if noun.dep_ not in {"dobj", "nsubjpass", "pobj", "attr"} or head.pos_ != "VERB":
             return False
         if noun.dep_ == "pobj":
+            if head.lower_ in SETTING_PREPS:
+                return False  # "agreed at a meeting": the meeting is where, not what
             head = head.head
             if head.pos_ != "VERB":
                 return False
@@ -347,9 +355,22 @@ class _Coder:
                     for c in token.children
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i in self.by_head
                 ]
+                or self._setting_participants(trigger)
             )
         mentions = self._mentions(heads, possessors=True)
         return mentions, any(self.actors[m]["pronoun"] for m in mentions)
+
+    def _setting_participants(self, trigger: _Trigger) -> list[Token]:
+        """'Biden and Xi agreed at a meeting': those who act at or during a joint event
+        (a meeting, talks, a summit) took part in it. Only for joint events: a speaker who
+        spoke "during the attack" did not attack."""
+        token = trigger.token
+        if not trigger.sense.symmetric or token.dep_ != "pobj":
+            return []
+        prep = token.head
+        if prep.lower_ not in SETTING_PREPS or prep.head.pos_ != "VERB":
+            return []
+        return logical_subjects(prep.head)
 
     def _patient_possessor(self, trigger: _Trigger) -> list[int]:
         """'Soleimani's killing', 'Navalny's arrest': a person possessing an act done to
@@ -974,6 +995,11 @@ def _judgement(cue: Token) -> tuple[Token | None, list[Token]]:
     content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     if content is None:
         return None, []
+    if content.lemma_ in CHARACTERISING_VERBS:
+        # "said he regarded Xi as a dictator": the content's object is judged, as if called
+        judged, words = _judgement(content)
+        if judged is not None:
+            return judged, words
     subject = next((c for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     attributes = [c for c in content.children if c.dep_ in {"acomp", "attr", "oprd"}]
     if content.lemma_ in JUDGING_VERBS:
