@@ -252,3 +252,22 @@ def test_it_after_a_verb_that_takes_a_party_is_the_party(code):
     )
     it = next(a for a in doc.actors if a.text == "it")
     assert it.country == "QAT"
+
+
+def test_a_model_number_is_not_a_persons_name(code):
+    doc = code("Spain said it would send Leopard 2 tanks to Ukraine.", published="2023-02-01")
+    assert [a.text for a in doc.actors if "Leopard" in a.text] == []
+    assert {(e.source.country, e.target.country) for e in doc.events if e.target} == {
+        ("ESP", "UKR")
+    }
+
+
+def test_rebels_belong_where_they_are_and_keep_it_when_referred_back(code):
+    doc = code(
+        "ANKARA - Russia and Iran agreed on Tuesday that rebel fighters would leave eastern "
+        "Aleppo, officials said.\n\nIn Moscow, the foreign minister said these rebels "
+        "had broken earlier truces.",
+        published="2016-12-13",
+    )
+    rebels = [a for a in doc.actors if "rebel" in a.text.lower()]
+    assert len(rebels) == 2 and {a.country for a in rebels} == {"SYR"}

@@ -359,3 +359,11 @@ def test_a_speaker_who_regards_someone_as_a_villain_criticises_them(code):
         published="2020-01-01",
     )
     assert ("KEN", "111", "SOM") in triples(doc)
+
+
+def test_the_other_side_of_a_fight_killed_those_who_died_in_it(code):
+    doc = code(
+        "Five Kenyan soldiers were killed in a clash with Somali troops on Monday.",
+        published="2020-01-01",
+    )
+    assert any(side(e.source) == "SOM" and e.cameo.startswith("1") for e in doc.events)

@@ -56,7 +56,9 @@ MULTINATIONAL_WORDS = frozenset(
 # Sectors of people of no office, who are of the place they are in; PLACE_WINDOW sentences
 # back (within the paragraph) are searched for it.
 # (Refugees are of the state they fled, not of the camp they are in.)
-CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP"})
+# Sectors of people placed by where they are: civilians, and rebels and insurgents, who
+# belong to the state they fight in ("rebel fighters leave eastern Aleppo").
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP", "REB", "INS"})
 PLACE_WINDOW = 3
 # The state an article is about: the one with at least FOCUS_MIN_MENTIONS actor mentions and
 # FOCUS_LEAD times as many as the next.
@@ -221,6 +223,16 @@ FORMER_WORDS = frozenset({"former", "ex", "then", "late", "ousted", "deposed", "
 _DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'\u2019()]{1,60}?\s[-\u2013\u2014]+\s")
 
 
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def _argument(token: Token) -> bool:
+    """A subject or object of a verb, or one coordinated with it ("Russia and Turkey")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ARGUMENT_DEPS
+
+
 def _dateline_end(doc: Doc) -> int:
     """Index of the first token after a dateline, or 0."""
     m = _DATELINE.match(doc.text)
@@ -354,7 +366,14 @@ class _Reader:
         self.name_at = {i: m for m in names for i in range(m.start, m.end)}
         self.roles_by_end = match_roles(doc, kb)
         self.role_at = {i: r for r in self.roles_by_end.values() for i in range(r.start, r.end)}
-        self.person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        # People's names carry no numbers; things named after animals or people do ("send
+        # Leopard 2 tanks", tagged PERSON by the model).
+        self.person_tokens = {
+            t.i
+            for e in doc.ents
+            if e.label_ == "PERSON" and not any(t.like_num for t in e)
+            for t in e
+        }
         self.body_start = _dateline_end(doc)
         self.home = _dateline_country(doc, self.body_start, kb) if self.body_start else None
         self.consumed: set[int] = set(range(self.body_start))  # "TOKYO -" names no actor
@@ -391,16 +410,15 @@ class _Reader:
         places = self._places_by_sentence()
         states = self._states_by_sentence()
         focus = self._focus_state()
-        found: dict[int, str] = {}  # person cluster -> state
+        found: dict[int, str] = {}  # cluster -> state
         for m in sorted(self.coref.mentions, key=lambda m: m.start):
             f = m.fields
             if f.country or f.org or f.kb_id or m.head in self.multinational:
                 continue
-            person = f.person or f.sector is None
             domestic = f.sector in DOMESTIC_SECTORS or (f.person and f.sector is None)
             if not domestic:
                 continue
-            state = found.get(m.cluster) if person else None
+            state = found.get(m.cluster)  # "Sunni militants ... these militants": one state
             if state is None and not m.pronoun:
                 if f.sector in CIVILIAN_SECTORS or (f.person and f.sector is None):
                     state = self._place_of(m, places)
@@ -411,8 +429,7 @@ class _Reader:
                 state = state or focus or (self.home if f.sector in DOMESTIC_SECTORS else None)
             if state is None:
                 continue
-            if person:
-                found.setdefault(m.cluster, state)
+            found.setdefault(m.cluster, state)
             m.fields = ActorFields(
                 f.name,
                 None,
@@ -431,7 +448,10 @@ class _Reader:
         out: dict[int, set[str]] = {}
         doc = self.doc
         starts = self.kb.place_starts
-        i = 0
+        i = self.body_start  # a dateline says where the story was filed, not where it is
+        # a state that acts ("Russia and Turkey brokered a deal") is not where things happen
+        # (the subject or object of a verb; "a resident of Rostov" still says where)
+        acting = {m.head for m in self.coref.mentions if _argument(doc[m.head])}
         while i < len(doc):
             if not doc[i].text[:1].isupper() or fold(doc[i].text) not in starts:
                 i += 1
@@ -442,8 +462,9 @@ class _Reader:
                 text = "".join(doc[j].text_with_ws for j in range(i, i + n)).strip()
                 place = self.kb.place(text)
                 if place is not None and place.country:
-                    sent = sentence_index(self.coref.starts, doc[i])
-                    out.setdefault(sent, set()).add(place.country)
+                    if acting.isdisjoint(range(i, i + n)):
+                        sent = sentence_index(self.coref.starts, doc[i])
+                        out.setdefault(sent, set()).add(place.country)
                     i += n - 1
                     break
             i += 1
@@ -544,11 +565,11 @@ class _Reader:
         assert phrase.person is not None
         start, end = phrase.person
         last = self.doc[end - 1]
+        text = self.doc[start:end].text
         if last.dep_ not in {"compound", "nmod", "amod"} or any(
             t.dep_ == "case" for t in self.doc[start : end + 1]
         ):
             return False
-        text = self.doc[start:end].text
         known = self.kb.people_named(text) or (
             end - start == 1 and self.kb.people_with_surname(text)
         )

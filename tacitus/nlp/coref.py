@@ -54,6 +54,8 @@ ACTOR_OBJECT_VERBS = frozenset(
     }
 )
 PAIR_WORDS = frozenset({"two", "both"})
+# Determiners of a phrase that refers back ("the ministry", "these militants").
+DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # Plural nouns that refer back to two actors after "the two" / "both" without being roles.
 PAIR_NOUNS = frozenset(
     {
@@ -320,14 +322,18 @@ class Coref:
             if not (person or states or head.lemma_.lower() in PAIR_NOUNS | {"delegation"}):
                 return []  # "the two pilots" are two people of one side, not two sides
             return self._last_two(head, person=person, states=states)
-        if "the" not in words and "this" not in words:
+        if not words & DEFINITE_WORDS:
             return []
         lemma = head.lemma_.lower()
         for m in reversed(self.mentions):
             if m.head >= head.i:
                 continue
             role = fold(m.fields.role or "")
-            if roles and role and role.split()[-1] == fold(roles[0].role.phrase).split()[-1]:
+            if not roles or not role:
+                continue
+            wanted = fold(roles[0].role.phrase).split()[-1]
+            # the role as written ("minister") or its head's lemma ("militants" -> militant)
+            if wanted in {role.split()[-1], head.doc[m.head].lemma_.lower()}:
                 return [m]
         for m in reversed(self.mentions):
             if m.head >= head.i:
@@ -363,7 +369,7 @@ class Coref:
 
     def _same_sector(self, head: Token, roles: list) -> list[Mention]:
         """'the militants', 'the government', 'the army' with no named antecedent: the latest
-        placed actor of that sector in the last sentences ("al-Shabaab ... the militants")."""
+        actor of that sector in the last sentences ("al-Shabaab ... the militants")."""
         if not roles or roles[0].role.kind == "person" or roles[0].role.sector is None:
             return []
         sector = roles[0].role.sector
@@ -371,7 +377,7 @@ class Coref:
         for m in reversed(self.mentions):
             if m.head >= head.i or sent - m.sent > PRONOUN_WINDOW:
                 continue
-            if m.fields.sector == sector and (m.fields.country or m.fields.org):
+            if m.fields.sector == sector:  # placed or not: the same actor gets one place
                 return [m]
         return []
 

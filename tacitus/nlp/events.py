@@ -792,6 +792,8 @@ class _Coder:
         # The complement of a reporting verb that is not a quote: "accused Y of attacking".
         current, steps = token, 0
         while current.dep_ in CLIMB_DEPS and current.head.i != current.i and steps < 5:
+            if current.dep_ == "pobj" and current.head.lower_ in SETTING_PREPS:
+                return None  # "agreed at a meeting": the meeting is a fact, not what was agreed
             current, steps = current.head, steps + 1
             if current.pos_ == "VERB" and self._stance(current) is not None:
                 speakers = self._mentions(logical_subjects(current))

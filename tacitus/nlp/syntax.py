@@ -65,6 +65,36 @@ INSTRUMENT_NOUNS = frozenset(
 )
 
 
+# Fights one side has with another: "killed in a clash with Chinese troops".
+FIGHT_NOUNS = frozenset(
+    {
+        "clash",
+        "fight",
+        "fighting",
+        "gunfight",
+        "firefight",
+        "fistfight",
+        "battle",
+        "skirmish",
+        "shootout",
+        "confrontation",
+        "exchange",
+    }
+)
+
+
+def _fought_with(verb: Token) -> list[Token]:
+    """'were killed in a clash with Chinese troops': with no by-agent, the other side of the
+    fight the victims died in did it."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in {"in", "during"}:
+            continue
+        for noun in children(prep, "pobj"):
+            if noun.lemma_.lower() in FIGHT_NOUNS:
+                return prep_objects(noun, "with")
+    return []
+
+
 def logical_subjects(verb: Token) -> list[Token]:
     """Who does what the verb says: the subject, or the by-agent of a passive.
 
@@ -75,7 +105,7 @@ def logical_subjects(verb: Token) -> list[Token]:
         agents = [p for agent in children(verb, "agent") for p in children(agent, "pobj")]
         # "killed by gunfire from Syrian rebels", "hit by a missile fired by Houthi forces":
         # the weapon's user did it
-        return [_wielder(a) or a for a in agents]
+        return [_wielder(a) or a for a in agents] or _fought_with(verb)
     subjects = children(verb, "nsubj")
     if subjects:
         return subjects
