@@ -367,3 +367,24 @@ def test_the_other_side_of_a_fight_killed_those_who_died_in_it(code):
         published="2020-01-01",
     )
     assert any(side(e.source) == "SOM" and e.cameo.startswith("1") for e in doc.events)
+
+
+def test_a_warning_of_consequences_threatens_the_one_warned(code):
+    doc = code(
+        "Kenya warned Somalia that any incursion would have serious consequences.",
+        published="2020-01-01",
+    )
+    assert ("KEN", "130", "SOM") in triples(doc)
+    doc = code("Kenya warned Somalia of the risk of famine.", published="2020-01-01")
+    assert not [e for e in doc.events if e.cameo.startswith("13")]
+
+
+def test_announcing_retaliation_is_a_threat(code):
+    for sentence in (
+        "Kenya said the attack would not go unanswered.",
+        "Kenya's foreign ministry said it reserved the right to respond.",
+    ):
+        doc = code(sentence, published="2020-01-01")
+        assert ("KEN", "130", None) in triples(doc), sentence
+    doc = code("Kenya said it would respond to the letter next week.", published="2020-01-01")
+    assert not [e for e in doc.events if e.cameo.startswith("13")]

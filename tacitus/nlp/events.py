@@ -137,6 +137,14 @@ CHARACTERISING_VERBS = frozenset(
 AFFECTED_PREPS = frozenset(
     {"for", "with", "against", "on", "to", "toward", "towards", "over", "at", "into", "of"}
 )
+# Words of a warning that announce what the speaker's side will do to someone: "would have
+# serious consequences", "will be held to account", "will pay a heavy price".
+CONSEQUENCE_WORDS = frozenset(
+    {"consequence", "price", "retaliate", "retaliation", "punish", "punishment", "account",
+     "countermeasure", "response", "respond", "revenge", "avenge"}
+)  # fmt: skip
+# Words that announce retaliation in what is said: a threat even with no one named.
+RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "unanswered", "revenge", "avenge"})
 # Prepositions that place an act in a joint event rather than make the event its theme.
 SETTING_PREPS = frozenset({"at", "during", "after", "following"})
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
@@ -856,6 +864,8 @@ class _Coder:
         warned = self._warned(quote, cue, speaker)
         if warned is not None:
             return [("130", warned[0] if warned else None, 0.5)]
+        if self._retaliation(quote):
+            return [("130", None, 0.5)]
         pledged = self._pledged(quote, speaker)
         if pledged:
             return [(code, target, 0.55) for code, target in pledged]
@@ -918,7 +928,28 @@ class _Coder:
                 subjects = self._mentions(logical_subjects(token))
                 own = self._cluster(speaker)
                 return [m for m in subjects if self._cluster(m) != own]
-        return None
+        # "warned Washington that the visit would have serious consequences": a warning of
+        # what will be done to someone, with no condition, threatens the one warned
+        inside = [t for t in self.doc if start <= t.idx < end]
+        if not any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in inside):
+            return None
+        own = self._cluster(speaker)
+        warned = self._mentions([c for c in cue.children if c.dep_ in {"dobj", "dative"}])
+        return [m for m in warned if self._cluster(m) != own]
+
+    def _retaliation(self, quote: dict) -> bool:
+        """'said the decisions would not go unanswered', 'reserved the right to respond': a
+        statement that announces retaliation is a threat (130), against no one named."""
+        start, end = quote["start"], quote["end"]
+        for token in self.doc:
+            if not start <= token.idx < end:
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in RETALIATION_WORDS:
+                return True
+            if lemma == "right" and token.head.lemma_.lower() == "reserve":
+                return True  # "reserves the right to respond"
+        return False
 
     def _vowed_against(self, quote: dict, cue: Token, speaker: int) -> list[int] | None:
         """'vowed that Israel would pay for the killing': a promise of what another party
