@@ -388,3 +388,11 @@ def test_announcing_retaliation_is_a_threat(code):
         assert ("KEN", "130", None) in triples(doc), sentence
     doc = code("Kenya said it would respond to the letter next week.", published="2020-01-01")
     assert not [e for e in doc.events if e.cameo.startswith("13")]
+
+
+def test_who_leads_a_measure_is_judged_with_it(code):
+    doc = code(
+        "Kenya's foreign ministry said the Somali-led measures were unjustified.",
+        published="2020-01-01",
+    )
+    assert ("KEN", "111", "SOM") in triples(doc)

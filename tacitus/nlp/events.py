@@ -145,6 +145,9 @@ CONSEQUENCE_WORDS = frozenset(
 )  # fmt: skip
 # Words that announce retaliation in what is said: a threat even with no one named.
 RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "unanswered", "revenge", "avenge"})
+# Participles naming who is behind a thing: "the Saudi-led measures", "a US-backed plan".
+LED_WORDS = frozenset({"lead", "led", "back", "backed", "sponsor", "sponsored", "broker",
+                       "brokered", "drive", "driven"})  # fmt: skip
 # Prepositions that place an act in a joint event rather than make the event its theme.
 SETTING_PREPS = frozenset({"at", "during", "after", "following"})
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
@@ -898,6 +901,14 @@ class _Coder:
         own = {self._cluster(speaker)}
         # whose the judged thing is: "Riyadh's decision", "the decision by Saudi Arabia"
         owners = [judged] + [o for prep in ("by", "of", "from") for o in prep_objects(judged, prep)]
+        # "the Saudi-led measures", "the US-backed plan": who leads it owns it
+        owners += [
+            t
+            for c in judged.children
+            if c.dep_ == "amod" and c.lemma_.lower() in LED_WORDS
+            for t in c.subtree
+            if t.i != c.i
+        ]
         targets = [
             m for m in self._mentions(owners, possessors=True) if self._cluster(m) not in own
         ]
