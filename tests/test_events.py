@@ -396,3 +396,10 @@ def test_who_leads_a_measure_is_judged_with_it(code):
         published="2020-01-01",
     )
     assert ("KEN", "111", "SOM") in triples(doc)
+
+
+def test_responsible_for_a_death_is_blame_and_past_retaliation_no_threat(code):
+    doc = code("Kenya said Somalia was responsible for the bombing.", published="2020-01-01")
+    assert ("KEN", "111", "SOM") in triples(doc)
+    doc = code("Kenya said the raid was retaliation for the bombing.", published="2020-01-01")
+    assert not [e for e in doc.events if e.cameo.startswith("13")]

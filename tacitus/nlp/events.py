@@ -145,6 +145,7 @@ CONSEQUENCE_WORDS = frozenset(
 )  # fmt: skip
 # Words that announce retaliation in what is said: a threat even with no one named.
 RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "unanswered", "revenge", "avenge"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Participles naming who is behind a thing: "the Saudi-led measures", "a US-backed plan".
 LED_WORDS = frozenset({"lead", "led", "back", "backed", "sponsor", "sponsored", "broker",
                        "brokered", "drive", "driven"})  # fmt: skip
@@ -890,6 +891,10 @@ class _Coder:
         score = 0
         for token in judgement:
             polarity = self.lexicon.polarity(token.lemma_.lower())
+            if token.lemma_.lower() == "responsible" and children(token, "prep"):
+                # "Putin was responsible for Navalny's death": blame, not a compliment
+                if any(p.lower_ == "for" for p in children(token, "prep")):
+                    polarity = "negative"
             if polarity is not None:
                 score += 1 if polarity == "positive" else -1
         if score == 0:
@@ -952,11 +957,12 @@ class _Coder:
         """'said the decisions would not go unanswered', 'reserved the right to respond': a
         statement that announces retaliation is a threat (130), against no one named."""
         start, end = quote["start"], quote["end"]
-        for token in self.doc:
-            if not start <= token.idx < end:
-                continue
+        inside = [t for t in self.doc if start <= t.idx < end]
+        # what is yet to come: "was retaliation for the barrage" tells of a past act
+        future = any(t.tag_ == "MD" and t.lower_ in FUTURE_MODALS for t in inside)
+        for token in inside:
             lemma = token.lemma_.lower()
-            if lemma in RETALIATION_WORDS:
+            if lemma in RETALIATION_WORDS and future:
                 return True
             if lemma == "right" and token.head.lemma_.lower() == "reserve":
                 return True  # "reserves the right to respond"
