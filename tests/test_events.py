@@ -403,3 +403,13 @@ def test_responsible_for_a_death_is_blame_and_past_retaliation_no_threat(code):
     assert ("KEN", "111", "SOM") in triples(doc)
     doc = code("Kenya said the raid was retaliation for the bombing.", published="2020-01-01")
     assert not [e for e in doc.events if e.cameo.startswith("13")]
+
+
+def test_a_name_in_apposition_to_a_role_is_one_source(code):
+    doc = code(
+        "Kenya's foreign minister, Raychelle Omamo, condemned Somalia.", published="2021-01-01"
+    )
+    assert [e.cameo for e in doc.events if e.cameo.startswith("11")] == ["111"]
+    # a list the parser made into appositions still gives every state its event
+    doc = code("Kenya, Uganda, Tanzania and Rwanda condemned Somalia.", published="2021-01-01")
+    assert {side(e.source) for e in doc.events} == {"KEN", "UGA", "TZA", "RWA"}

@@ -891,10 +891,10 @@ class _Coder:
         score = 0
         for token in judgement:
             polarity = self.lexicon.polarity(token.lemma_.lower())
-            if token.lemma_.lower() == "responsible" and children(token, "prep"):
-                # "Putin was responsible for Navalny's death": blame, not a compliment
-                if any(p.lower_ == "for" for p in children(token, "prep")):
-                    polarity = "negative"
+            if token.lemma_.lower() == "responsible" and any(
+                p.lower_ == "for" for p in children(token, "prep")
+            ):
+                polarity = "negative"  # "Putin was responsible for Navalny's death": blame
             if polarity is not None:
                 score += 1 if polarity == "positive" else -1
         if score == 0:
@@ -1098,7 +1098,10 @@ def _listed(token: Token) -> list[Token]:
     out = [token, *token.conjuncts]
     for item in list(out):
         for child in item.children:
-            if (child.dep_ == "appos" and child.pos_ == "PROPN") or coordinated_head(child):
+            # a name in apposition to a name is a list; to a noun, it names the same one
+            # ("Navalny's widow, Yulia Navalnaya": one actor, one event)
+            listed = child.dep_ == "appos" and child.pos_ == "PROPN" and item.pos_ == "PROPN"
+            if listed or coordinated_head(child):
                 out.extend([child, *child.conjuncts])
     return list(dict.fromkeys(out))
 
