@@ -271,3 +271,13 @@ def test_rebels_belong_where_they_are_and_keep_it_when_referred_back(code):
     )
     rebels = [a for a in doc.actors if "rebel" in a.text.lower()]
     assert len(rebels) == 2 and {a.country for a in rebels} == {"SYR"}
+
+
+def test_the_three_countries_are_the_three_named_together(code):
+    doc = code(
+        "Kenya, Uganda and Tanzania said they would recognise the new government. Somalia "
+        "recalled its ambassadors to the three countries.",
+        published="2021-01-01",
+    )
+    recalled = {e.target.country for e in doc.events if e.cameo.startswith("16") and e.target}
+    assert recalled == {"KEN", "UGA", "TZA"}

@@ -53,7 +53,8 @@ ACTOR_OBJECT_VERBS = frozenset(
         "recognize",
     }
 )
-PAIR_WORDS = frozenset({"two", "both"})
+# "the two leaders", "both sides", "the three countries": how many earlier actors are meant.
+GROUP_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Determiners of a phrase that refers back ("the ministry", "these militants").
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # Plural nouns that refer back to two actors after "the two" / "both" without being roles.
@@ -315,13 +316,14 @@ class Coref:
     def refer_back(self, head: Token, roles: list) -> list[Mention]:
         """Antecedents for 'the two ministers', 'the ministry', 'the alliance', or []."""
         words = {t.lower_ for t in head.lefts}
-        if words & PAIR_WORDS and head.tag_ in {"NNS", "NNPS"}:
+        count = max((GROUP_WORDS.get(w, 0) for w in words), default=0)
+        if count and head.tag_ in {"NNS", "NNPS"}:
             kind = roles[0].role.kind if roles else None
             states = head.lemma_.lower() in STATE_NOUNS or kind == "body"
             person = kind == "person" or head.lemma_.lower() in {"man", "woman"}
             if not (person or states or head.lemma_.lower() in PAIR_NOUNS | {"delegation"}):
                 return []  # "the two pilots" are two people of one side, not two sides
-            return self._last_two(head, person=person, states=states)
+            return self._last_n(head, count, person=person, states=states)
         if not words & DEFINITE_WORDS:
             return []
         lemma = head.lemma_.lower()
@@ -381,36 +383,39 @@ class Coref:
                 return [m]
         return []
 
-    def _coordinated_pair(self, head: Token, *, person: bool, states: bool) -> list[Mention]:
-        """The latest two actors joined by "and" in the last sentences ("Biden and Xi met ...
-        the two leaders"): a pair named together is the pair referred back to, even when
-        another actor was named in between."""
+    def _coordinated_group(
+        self, head: Token, count: int, *, person: bool, states: bool
+    ) -> list[Mention]:
+        """The latest `count` actors joined by "and" in the last sentences ("Biden and Xi met
+        ... the two leaders", "Spain, Ireland and Norway ... the three countries"): a group
+        named together is the group referred back to, even with others named in between."""
         doc, sent = head.doc, sentence_index(self.starts, head)
         by_head = {m.head: m for m in self.mentions if m.head < head.i}
         for m in reversed(self.mentions):
             if m.head >= head.i or sent - m.sent > PRONOUN_WINDOW:
                 continue
             token = doc[m.head]
-            first = by_head.get(token.head.i) if token.dep_ == "conj" else None
-            if first is None or first.cluster == m.cluster:
+            if token.dep_ == "conj" or not token.conjuncts:
+                continue  # the first of a coordination stands for it
+            group = [by_head[t.i] for t in (token, *token.conjuncts) if t.i in by_head]
+            if len(group) != count or len({g.cluster for g in group}) != count:
                 continue
-            pair = [first, m]
-            if person and not all(x.fields.person for x in pair):
+            if person and not all(x.fields.person for x in group):
                 continue
             if states and (
-                any(x.fields.country is None or x.fields.person for x in pair)
-                or first.fields.country == m.fields.country
+                any(x.fields.country is None or x.fields.person for x in group)
+                or len({x.fields.country for x in group}) != count
             ):
                 continue
-            return pair
+            return group
         return []
 
-    def _last_two(self, head: Token, *, person: bool, states: bool) -> list[Mention]:
-        """The last two distinct actors of the right kind before `head`: people for "the two
-        ministers", different states for "both governments" / "the two countries"."""
-        pair = self._coordinated_pair(head, person=person, states=states)
-        if pair:
-            return pair
+    def _last_n(self, head: Token, count: int, *, person: bool, states: bool) -> list[Mention]:
+        """The last `count` distinct actors of the right kind before `head`: people for "the
+        two ministers", different states for "both governments" / "the three countries"."""
+        group = self._coordinated_group(head, count, person=person, states=states)
+        if group:
+            return group
         found: list[Mention] = []
         for m in reversed(self.mentions):
             if m.head >= head.i or (person and not m.fields.person):
@@ -425,6 +430,6 @@ class Coref:
                 continue
             if all(m.cluster != f.cluster for f in found):
                 found.append(m)
-            if len(found) == 2:
+            if len(found) == count:
                 return list(reversed(found))
         return []
