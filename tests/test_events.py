@@ -413,3 +413,19 @@ def test_a_name_in_apposition_to_a_role_is_one_source(code):
     # a list the parser made into appositions still gives every state its event
     doc = code("Kenya, Uganda, Tanzania and Rwanda condemned Somalia.", published="2021-01-01")
     assert {side(e.source) for e in doc.events} == {"KEN", "UGA", "TZA", "RWA"}
+
+
+def test_stopping_a_fight_is_de_escalation(code):
+    doc = code("Kenya urged Somalia and Ethiopia to stop fighting.", published="2020-01-01")
+    stopped = [e for e in doc.events if e.cameo == "087"]
+    assert {(side(e.source), side(e.target)) for e in stopped} == {("SOM", "ETH"), ("ETH", "SOM")}
+    assert {e.modality for e in stopped} == {"hypothetical"}
+    assert not [e for e in doc.events if e.cameo.startswith("19")]
+
+
+def test_the_doer_of_a_gerund_after_a_time_word_is_the_subject(code):
+    doc = code(
+        "Kenya's president praised Uganda after meeting Tanzania's president in Arusha.",
+        published="2020-01-01",
+    )
+    assert ("KEN", "040", "TZA") in {(s, c[:2] + "0", t) for s, c, t in triples(doc)}

@@ -149,6 +149,10 @@ FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Participles naming who is behind a thing: "the Saudi-led measures", "a US-backed plan".
 LED_WORDS = frozenset({"lead", "led", "back", "backed", "sponsor", "sponsored", "broker",
                        "brokered", "drive", "driven"})  # fmt: skip
+# Stopping an attack de-escalates it (CAMEO 087), whoever asks for it.
+STOP_VERBS = frozenset({"stop", "halt", "cease", "end"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+DE_ESCALATE = "087"
 # Prepositions that place an act in a joint event rather than make the event its theme.
 SETTING_PREPS = frozenset({"at", "during", "after", "following"})
 PATIENT_ROOTS = frozenset({"17", "18", "20"})
@@ -573,6 +577,12 @@ class _Coder:
             pairs = [(s, None) for s in sources]
         context = self._context(trigger)
         code = self._refined_code(trigger, sources)
+        stopper = _stopping(trigger.token)
+        if stopper is not None and code[:2] in VIOLENT_ROOTS:
+            # "urged both sides to stop fighting": to stop an attack is to de-escalate
+            # (087), told as the stopping is, not the attack negated
+            code = DE_ESCALATE
+            context = self._context(_Trigger(stopper, trigger.sense, None))
         if code[:2] in {"18", "19"} and all(
             (self.actors[source]["role"] or "").lower().split()[-1:] in PROTESTER_ROLES
             for source in sources
@@ -1075,6 +1085,14 @@ def _place_actor(location: dict, kb: KnowledgeBase) -> dict:
         "role": None,
         "code": kb.actor_code(country, None),
     }
+
+
+def _stopping(token: Token) -> Token | None:
+    """The verb that stops this act ("stop fighting", "halt the shelling"), or None."""
+    head = token.head
+    if token.dep_ in {"xcomp", "ccomp", "dobj"} and head.lemma_.lower() in STOP_VERBS:
+        return head
+    return None
 
 
 def _phrase_tokens(token: Token) -> list[Token]:

@@ -65,6 +65,10 @@ INSTRUMENT_NOUNS = frozenset(
 )
 
 
+# Prepositions of time and manner before a gerund: its doer is the clause's subject.
+ADJUNCT_PREPS = frozenset(
+    {"after", "before", "since", "while", "without", "upon", "despite", "through", "when"}
+)
 # Fights one side has with another: "killed in a clash with Chinese troops".
 FIGHT_NOUNS = frozenset(
     {
@@ -141,9 +145,11 @@ def logical_subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
         return logical_subjects(verb.head.head)  # "Iran was ready to help Baghdad"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and is_verb(verb.head.head):
-        # "accused Russian forces of shelling": the object does it; "insisted on talking":
-        # the subject does.
+        # "accused Russian forces of shelling": the object does it; "insisted on talking",
+        # "declined to blame Russia after meeting Putin": the subject does.
         governor = verb.head.head
+        if verb.head.lower_ in ADJUNCT_PREPS:
+            return logical_subjects(governor)
         return children(governor, "dobj") or logical_subjects(governor)
     return []
 
