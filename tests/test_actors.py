@@ -281,3 +281,16 @@ def test_the_three_countries_are_the_three_named_together(code):
     )
     recalled = {e.target.country for e in doc.events if e.cameo.startswith("16") and e.target}
     assert recalled == {"KEN", "UGA", "TZA"}
+
+
+def test_rebels_belong_to_the_state_they_fight_and_their_allies_are_the_armys(code):
+    doc = code(
+        "NAIROBI - Kenya and Uganda held talks on Monday, Kenyan officials said.\n\n"
+        "A rebel official accused Ethiopian government forces and their Eritrean allies of "
+        "blocking the convoys.",
+        published="2021-01-01",
+    )
+    by_text = {a.text: a for a in doc.actors}
+    assert by_text["rebel official"].country == "ETH"
+    accused = {e.target.country for e in doc.events if e.cameo.startswith("112") and e.target}
+    assert "KEN" not in accused and "ETH" in accused

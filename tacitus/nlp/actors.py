@@ -60,6 +60,7 @@ MULTINATIONAL_WORDS = frozenset(
 # belong to the state they fight in ("rebel fighters leave eastern Aleppo").
 CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP", "REB", "INS"})
 PLACE_WINDOW = 3
+OPPOSING_SECTORS = frozenset({"REB", "INS", "OPP"})
 # The state an article is about: the one with at least FOCUS_MIN_MENTIONS actor mentions and
 # FOCUS_LEAD times as many as the next.
 FOCUS_MIN_MENTIONS = 2
@@ -424,6 +425,8 @@ class _Reader:
                     state = self._place_of(m, places)
                 if state is None and len(states.get(m.sent, ())) == 1:
                     (state,) = states[m.sent]
+                if state is None and f.sector in OPPOSING_SECTORS:
+                    state = self._governed_by(m)
                 # the article's state, else the dateline's ("NAIROBI - Police said ..."): a
                 # story filed from Brussels or Geneva is often about somewhere else
                 state = state or focus or (self.home if f.sector in DOMESTIC_SECTORS else None)
@@ -440,6 +443,19 @@ class _Reader:
                 self.kb.actor_code(state, f.code),
                 f.person,
             )
+
+    def _governed_by(self, m: Mention) -> str | None:
+        """'A rebel official accused Syrian government forces and their Iranian allies':
+        rebels and opposition fight their own state, so the one state whose government,
+        army or police their sentence names is theirs."""
+        governments = {
+            other.fields.country
+            for other in self.coref.mentions
+            if other.sent == m.sent
+            and other.fields.country
+            and other.fields.sector in {"GOV", "MIL", "COP"}
+        }
+        return next(iter(governments)) if len(governments) == 1 else None
 
     def _places_by_sentence(self) -> dict[int, set[str]]:
         """The states of the places named in each sentence ('in Antakya' -> TUR, 'a Kyiv

@@ -254,6 +254,13 @@ class Coref:
     def antecedent(self, pronoun: Token) -> Mention | None:
         word = pronoun.lower_
         sent = sentence_index(self.starts, pronoun)
+        # "Syrian government forces and their Iranian allies": a possessive in a conjunct
+        # belongs to the actor it is coordinated with
+        owner = pronoun.head
+        if pronoun.dep_ == "poss" and owner.dep_ == "conj" and word in PLURAL_PRONOUNS:
+            named = [m for m in self.mentions if m.head == owner.head.i and not m.pronoun]
+            if named:
+                return named[-1]
         # Not the noun a relative clause hangs from: in "officials they blamed", "they"
         # is not the officials.
         ancestors = {t.i for t in pronoun.ancestors}
