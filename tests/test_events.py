@@ -429,3 +429,12 @@ def test_the_doer_of_a_gerund_after_a_time_word_is_the_subject(code):
         published="2020-01-01",
     )
     assert ("KEN", "040", "TZA") in {(s, c[:2] + "0", t) for s, c, t in triples(doc)}
+
+
+def test_the_downing_names_what_was_shot_down(code):
+    doc = code(
+        "Kenyan jets shot down a Somali plane on Monday. Rebels killed two guards in Mogadishu. "
+        "Somalia's president called the downing a crime.",
+        published="2020-01-01",
+    )
+    assert ("SOM", "111", "KEN") in triples(doc)

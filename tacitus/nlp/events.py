@@ -528,7 +528,7 @@ class _Coder:
         ]
         # The same word first: "the strikes" are the strikes told before; of the actors of
         # that trigger, the first that names a state or organisation.
-        same = [e for e in earlier if self.doc[e["trigger_token"]].lemma_.lower() == lemma]
+        same = [e for e in earlier if self._names_trigger(lemma, e)]
         if same:
             latest = [e for e in same if e["trigger_token"] == same[-1]["trigger_token"]]
             known = [
@@ -549,6 +549,16 @@ class _Coder:
                 continue
             return event["source"]
         return None
+
+    def _names_trigger(self, lemma: str, event: dict) -> bool:
+        """Whether a noun names an earlier event's trigger: the same word ("the strikes"
+        after "strikes"), or its -ing form after a phrasal verb ("the downing" after "shot
+        down")."""
+        token = self.doc[event["trigger_token"]]
+        if token.lemma_.lower() == lemma:
+            return True
+        stem = lemma.removesuffix("ing")
+        return stem != lemma and len(stem) > 2 and _particle(token) == stem
 
     def _cluster(self, mention: int | None) -> int | None:
         return None if mention is None else self.actors[mention]["cluster"]
