@@ -438,3 +438,11 @@ def test_the_downing_names_what_was_shot_down(code):
         published="2020-01-01",
     )
     assert ("SOM", "111", "KEN") in triples(doc)
+
+
+def test_what_is_counted_is_what_is_sent(code):
+    doc = code(
+        "Spain said it would deliver the first of six air defence systems to Ukraine.",
+        published="2023-02-01",
+    )
+    assert ("ESP", "072", "UKR") in triples(doc)

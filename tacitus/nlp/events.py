@@ -207,6 +207,7 @@ MEASURE_NOUNS = frozenset(
 PART_WORDS = frozenset(
     {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
 )
+ORDINAL_WORDS = frozenset({"first", "second", "third", "last", "rest", "bulk", "batch"})
 # The bare appeal, intent and demand codes, refined by the act asked for (see family_code).
 GENERIC_FAMILIES = {"020": "02", "030": "03", "100": "10"}
 # Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
@@ -1192,6 +1193,15 @@ def _object_lemmas(token: Token, pos: str, kb: KnowledgeBase | None = None) -> s
     if pos == "NOUN":
         return {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     objects = [o for obj in logical_object(token) for o in (obj, *obj.conjuncts)]
+    # "deliver the first of four air defence systems", "sent dozens of tanks": what is counted
+    objects += [
+        o
+        for obj in objects
+        if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS | ORDINAL_WORDS
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in children(p, "pobj")
+    ]
     return _lemmas(objects, kb)
 
 
