@@ -294,3 +294,14 @@ def test_rebels_belong_to_the_state_they_fight_and_their_allies_are_the_armys(co
     assert by_text["rebel official"].country == "ETH"
     accused = {e.target.country for e in doc.events if e.cameo.startswith("112") and e.target}
     assert "KEN" not in accused and "ETH" in accused
+
+
+def test_the_foreign_of_a_title_is_not_foreigners(code):
+    doc = code(
+        "NAIROBI - Deputy Foreign Minister Abraham Korir Sing'oei said talks would resume. "
+        "Foreign journalists were expelled.",
+        published="2023-01-01",
+    )
+    codes = {a.text: a.code for a in doc.actors}
+    assert codes["Deputy Foreign Minister Abraham Korir Sing'oei"] == "KENGOV"
+    assert not codes["Foreign journalists"].startswith("KEN")

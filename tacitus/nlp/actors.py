@@ -903,8 +903,12 @@ class _Reader:
         self.consumed.update(range(phrase.start, phrase.end))
 
     def _multinational(self, phrase: Phrase) -> bool:
+        # "Western diplomats", "foreign journalists"; not the "Foreign" of a title ("Deputy
+        # Foreign Minister Sergei Ryabkov"), which is the role itself
+        titled = {i for r in phrase.roles for i in range(r.start, r.end)}
         return not phrase.names and any(
-            t.lower_ in MULTINATIONAL_WORDS for t in self.doc[phrase.start : phrase.head.i]
+            t.lower_ in MULTINATIONAL_WORDS and t.i not in titled
+            for t in self.doc[phrase.start : phrase.head.i]
         )
 
     def _named_before(self, phrase: Phrase, names: list[NameMatch]) -> ActorFields | None:
