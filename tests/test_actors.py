@@ -305,3 +305,13 @@ def test_the_foreign_of_a_title_is_not_foreigners(code):
     codes = {a.text: a.code for a in doc.actors}
     assert codes["Deputy Foreign Minister Abraham Korir Sing'oei"] == "KENGOV"
     assert not codes["Foreign journalists"].startswith("KEN")
+
+
+def test_people_listed_with_placed_ones_are_of_their_state(code):
+    doc = code(
+        "ADDIS ABABA - Ethiopian troops killed 11 Kenyan soldiers and four civilians on "
+        "Monday, officials said.",
+        published="2023-01-01",
+    )
+    civilians = [a for a in doc.actors if a.text.endswith("civilians")]
+    assert civilians and {a.country for a in civilians} == {"KEN"}

@@ -61,6 +61,7 @@ MULTINATIONAL_WORDS = frozenset(
 CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP", "REB", "INS"})
 PLACE_WINDOW = 3
 OPPOSING_SECTORS = frozenset({"REB", "INS", "OPP"})
+PART_WORDS_OF = frozenset({"some", "many", "several", "most", "dozens", "hundreds", "thousands"})
 # The state an article is about: the one with at least FOCUS_MIN_MENTIONS actor mentions and
 # FOCUS_LEAD times as many as the next.
 FOCUS_MIN_MENTIONS = 2
@@ -421,7 +422,11 @@ class _Reader:
                 continue
             state = found.get(m.cluster)  # "Sunni militants ... these militants": one state
             if state is None and not m.pronoun:
-                if f.sector in CIVILIAN_SECTORS or (f.person and f.sector is None):
+                if f.sector in CIVILIAN_SECTORS:
+                    state = self._coordinated_state(m)
+                if state is None and (
+                    f.sector in CIVILIAN_SECTORS or (f.person and f.sector is None)
+                ):
                     state = self._place_of(m, places)
                 if state is None and len(states.get(m.sent, ())) == 1:
                     (state,) = states[m.sent]
@@ -443,6 +448,23 @@ class _Reader:
                 self.kb.actor_code(state, f.code),
                 f.person,
             )
+
+    def _coordinated_state(self, m: Mention) -> str | None:
+        """'killed 11 of its fighters and eight civilians': people listed with placed ones
+        are of the same state."""
+        head = self.doc[m.head]
+        listed = [head.head] if head.dep_ == "conj" else list(head.conjuncts)
+        heads = set()
+        for token in listed:
+            heads.add(token.i)
+            if token.pos_ == "NUM" or token.lower_ in PART_WORDS_OF:
+                heads.update(o.i for p in token.children if p.lower_ == "of" for o in p.children)
+        states = {
+            other.fields.country
+            for other in self.coref.mentions
+            if other.head in heads and other.fields.country
+        }
+        return next(iter(states)) if len(states) == 1 else None
 
     def _governed_by(self, m: Mention) -> str | None:
         """'A rebel official accused Syrian government forces and their Iranian allies':
