@@ -446,3 +446,17 @@ def test_what_is_counted_is_what_is_sent(code):
         published="2023-02-01",
     )
     assert ("ESP", "072", "UKR") in triples(doc)
+
+
+def test_a_state_meets_others_not_its_own_leader(code):
+    doc = code(
+        "Kenya declined to blame Somalia for interfering after meeting President Hassan "
+        "Sheikh Mohamud in Nairobi.",
+        published="2023-01-01",
+    )
+    assert not [
+        e for e in doc.events if e.cameo.startswith("04") and side(e.source) == side(e.target)
+    ]
+    # a state and the rebels in it can agree
+    doc = code("Ethiopia and Tigrayan rebels agreed to a ceasefire.", published="2022-11-02")
+    assert any(e.cameo.startswith("0") and side(e.source) == side(e.target) for e in doc.events)

@@ -159,6 +159,7 @@ PATIENT_ROOTS = frozenset({"17", "18", "20"})
 # Material acts whose place stands for their target when no one is named: aid, protest,
 # force posture, coercion and violence.
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Crowds whose attacks are violent protest (CAMEO 145), not military force.
 PROTESTER_ROLES = [
     [word]
@@ -611,6 +612,12 @@ class _Coder:
         for source, target in pairs:
             if target is not None and self._cluster(source) == self._cluster(target):
                 continue
+            if (
+                trigger.sense.symmetric
+                and target is not None
+                and self._state_and_own(source, target)
+            ):
+                continue  # "Russia ... meeting Putin": a state does not meet its own leader
             confidence = self._confidence(trigger, source, target, via_pronoun, via_anaphora)
             out.append(
                 self._event(
@@ -632,6 +639,18 @@ class _Coder:
             # as an expressed intent (0331); the act itself stays, as future
             out += [dict(event, cameo=intent) for event in out]
         return out
+
+    def _state_and_own(self, a: int, b: int) -> bool:
+        """One of the two is a state named bare and the other one of its own organs (its
+        government, army, leader): no joint act (meeting, signing) can be between them."""
+        first, second = self.actors[a], self.actors[b]
+        if not first["country"] or first["country"] != second["country"]:
+            return False
+        pair = (first, second)
+        bare = any(x["sector"] is None and not x["person"] for x in pair)
+        # rebels and opposition can agree with their state; its own organs cannot
+        organ = any(x["sector"] in STATE_ORGANS for x in pair)
+        return bare and organ
 
     def _intent_code(self, trigger: _Trigger, code: str, context: dict) -> str | None:
         """The intent code (03x) of a future cooperative act told by the narrator or by an
