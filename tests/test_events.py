@@ -460,3 +460,11 @@ def test_a_state_meets_others_not_its_own_leader(code):
     # a state and the rebels in it can agree
     doc = code("Ethiopia and Tigrayan rebels agreed to a ceasefire.", published="2022-11-02")
     assert any(e.cameo.startswith("0") and side(e.source) == side(e.target) for e in doc.events)
+
+
+def test_saying_another_failed_to_keep_promises_accuses_it(code):
+    doc = code(
+        "Kenya said Somalia had failed to keep its promise to reopen the border.",
+        published="2023-01-01",
+    )
+    assert ("KEN", "112", "SOM") in triples(doc)

@@ -143,6 +143,8 @@ CONSEQUENCE_WORDS = frozenset(
     {"consequence", "price", "retaliate", "retaliation", "punish", "punishment", "account",
      "countermeasure", "response", "respond", "revenge", "avenge"}
 )  # fmt: skip
+# Verbs that lay a failure at their subject's door in what is said.
+BLAMED_FAILURES = frozenset({"fail", "refuse"})
 # Words that announce retaliation in what is said: a threat even with no one named.
 RETALIATION_WORDS = frozenset({"retaliate", "retaliation", "unanswered", "revenge", "avenge"})
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -993,6 +995,16 @@ class _Coder:
         warned = self._mentions([c for c in cue.children if c.dep_ in {"dobj", "dative"}])
         return [m for m in warned if self._cluster(m) != own]
 
+    def _failed(self, token: Token) -> bool:
+        """Whether the act is one someone failed or refused to do ("failed to keep", "refused
+        to release")."""
+        current, steps = token, 0
+        while current.dep_ in {"xcomp", "acl", "dobj", "pobj", "prep"} and steps < 4:
+            current, steps = current.head, steps + 1
+            if current.lemma_.lower() in BLAMED_FAILURES:
+                return True
+        return False
+
     def _retaliation(self, quote: dict) -> bool:
         """'said the decisions would not go unanswered', 'reserved the right to respond': a
         statement that announces retaliation is a threat (130), against no one named."""
@@ -1052,9 +1064,14 @@ class _Coder:
         speaker_actor = self.actors[speaker]
         targets: list[int] = []
         for event in self.events:
-            if event["quote"] != quote["id"] or event["modality"] != "reported":
+            if event["quote"] != quote["id"]:
                 continue
-            if self.ontology.get(event["cameo"]).quad_class < 3:
+            hostile = (
+                event["modality"] == "reported"
+                and self.ontology.get(event["cameo"]).quad_class >= 3
+            )
+            # "said the US had failed to keep its promises": a failure laid at someone's door
+            if not hostile and not self._failed(self.doc[event["trigger_token"]]):
                 continue
             source = self.actors[event["source"]]
             if source["cluster"] == speaker_actor["cluster"]:
