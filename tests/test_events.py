@@ -468,3 +468,12 @@ def test_saying_another_failed_to_keep_promises_accuses_it(code):
         published="2023-01-01",
     )
     assert ("KEN", "112", "SOM") in triples(doc)
+
+
+def test_a_refusal_to_meet_is_the_refusers_alone(code):
+    doc = code("Kenya said it would not negotiate with Somalia.", published="2023-01-01")
+    talks = {(side(e.source), side(e.target)) for e in doc.events if e.cameo.startswith("04")}
+    assert talks == {("KEN", "SOM")}
+    doc = code("Kenya negotiated with Somalia.", published="2023-01-01")
+    talks = {(side(e.source), side(e.target)) for e in doc.events if e.cameo.startswith("04")}
+    assert talks == {("KEN", "SOM"), ("SOM", "KEN")}

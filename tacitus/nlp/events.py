@@ -576,7 +576,10 @@ class _Coder:
         pairs: list[tuple[int, int | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-            if trigger.sense.symmetric and not via_anaphora:
+            # "Ukraine would not negotiate with Russia", "X wants to meet Y": a refusal or a
+            # wish is the subject's alone, not a joint act
+            one_sided = _factuality(trigger.verb) in {"negated", "hypothetical"}
+            if trigger.sense.symmetric and not via_anaphora and not one_sided:
                 # a joint act (meeting, signing, talks) is coded from each side: "X and Y
                 # signed deals with Z" gives X-Z, Z-X, Y-Z, Z-Y, X-Y and Y-X
                 pairs += [(t, s) for s in sources for t in targets]
