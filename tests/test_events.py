@@ -477,3 +477,10 @@ def test_a_refusal_to_meet_is_the_refusers_alone(code):
     doc = code("Kenya negotiated with Somalia.", published="2023-01-01")
     talks = {(side(e.source), side(e.target)) for e in doc.events if e.cameo.startswith("04")}
     assert talks == {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_placing_someone_under_arrest_detains_them(code):
+    doc = code(
+        "Kenyan police placed Somalia's ambassador under house arrest.", published="2023-01-01"
+    )
+    assert ("KEN", "173", "SOM") in triples(doc)

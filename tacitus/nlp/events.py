@@ -1246,7 +1246,9 @@ def _object_lemmas(token: Token, pos: str, kb: KnowledgeBase | None = None) -> s
 
 def _prep_lemmas(token: Token, prep: str, kb: KnowledgeBase | None = None) -> set[str]:
     objects: list[Token] = []
-    for child in token.children:
+    # the parser often hangs a verb's phrase on its object: "placed [Y under house arrest]"
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    for child in (c for head in heads for c in head.children):
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
