@@ -484,3 +484,8 @@ def test_placing_someone_under_arrest_detains_them(code):
         "Kenyan police placed Somalia's ambassador under house arrest.", published="2023-01-01"
     )
     assert ("KEN", "173", "SOM") in triples(doc)
+
+
+def test_an_act_by_someone_is_theirs_when_judged(code):
+    doc = code("Kenya welcomed the intervention by Uganda.", published="2023-01-01")
+    assert ("KEN", "UGA") in {(side(e.source), side(e.target)) for e in doc.events}

@@ -490,6 +490,10 @@ class _Coder:
                             found = found + self.by_head.get(child.i, [])
                         if found:
                             break
+                    if not found and token.pos_ == "NOUN":
+                        # "welcomed the intervention by Moscow": whose act it is
+                        for agent in prep_objects(token, "by"):
+                            found = found + self.by_head.get(agent.i, [])
                 out.extend(m for m in found if m not in out)
         return out
 
