@@ -489,3 +489,10 @@ def test_placing_someone_under_arrest_detains_them(code):
 def test_an_act_by_someone_is_theirs_when_judged(code):
     doc = code("Kenya welcomed the intervention by Uganda.", published="2023-01-01")
     assert ("KEN", "UGA") in {(side(e.source), side(e.target)) for e in doc.events}
+
+
+def test_moving_troops_against_no_one_is_no_threat(code):
+    doc = code("Kenya said it would send 600 troops to secure the airport.", published="2023-01-01")
+    assert not [e for e in doc.events if e.cameo.startswith("13")]
+    doc = code("Kenya said it would send troops against Somalia.", published="2023-01-01")
+    assert any(e.cameo.startswith("13") and side(e.target) == "SOM" for e in doc.events)

@@ -143,6 +143,8 @@ CONSEQUENCE_WORDS = frozenset(
     {"consequence", "price", "retaliate", "retaliation", "punish", "punishment", "account",
      "countermeasure", "response", "respond", "revenge", "avenge"}
 )  # fmt: skip
+# Own acts that threaten no one unless someone is named: force posture, coercion at home.
+UNAIMED_ROOTS = frozenset({"15", "17"})
 # Verbs that lay a failure at their subject's door in what is said.
 BLAMED_FAILURES = frozenset({"fail", "refuse"})
 # Words that announce retaliation in what is said: a threat even with no one named.
@@ -911,7 +913,7 @@ class _Coder:
         accused = self._accused(quote, speaker)
         if accused:
             return [("112", source, 0.55) for source in accused]
-        threatened = self._own_acts(quote, speaker, threat_code)
+        threatened = self._own_acts(quote, speaker, threat_code, threats=True)
         if threatened:
             return [(code, target, 0.55) for code, target in threatened]
         warned = self._warned(quote, cue, speaker)
@@ -1042,13 +1044,21 @@ class _Coder:
             return None  # the content's own events say more
         return others
 
-    def _own_acts(self, quote: dict, speaker: int, code_of) -> list[tuple[str, int | None]]:
+    def _own_acts(
+        self, quote: dict, speaker: int, code_of, *, threats: bool = False
+    ) -> list[tuple[str, int | None]]:
         """'X said it would impose sanctions on Y if ...': the speaker's own future or
-        conditional acts in what it says, each coded with `code_of` (threat or pledge)."""
+        conditional acts in what it says, each coded with `code_of` (threat or pledge).
+
+        With `threats`, moving troops or prosecuting with no one named against is no threat
+        ("said it would send troops to secure the airport", "said its courts would prosecute
+        those responsible"): a threat is made against someone."""
         speaker_actor = self.actors[speaker]
         out: list[tuple[str, int | None]] = []
         for event in self.events:
             if event["quote"] != quote["id"] or event["modality"] not in {"future", "hypothetical"}:
+                continue
+            if threats and event["target"] is None and event["cameo"][:2] in UNAIMED_ROOTS:
                 continue
             code = code_of(event["cameo"])
             if code is None:
