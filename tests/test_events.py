@@ -496,3 +496,10 @@ def test_moving_troops_against_no_one_is_no_threat(code):
     assert not [e for e in doc.events if e.cameo.startswith("13")]
     doc = code("Kenya said it would send troops against Somalia.", published="2023-01-01")
     assert any(e.cameo.startswith("13") and side(e.target) == "SOM" for e in doc.events)
+
+
+def test_not_qualified_is_criticism(code):
+    doc = code(
+        "Kenya replied that Somalia was not qualified to lead the talks.", published="2023-01-01"
+    )
+    assert ("KEN", "111", "SOM") in triples(doc)
