@@ -138,13 +138,18 @@ def web_command(
     store: Path | None, events: int, synthetic_dir: Path | None, repeat: int, out: Path | None
 ) -> None:
     """Time every dashboard page and API endpoint over HTTP (budget: 500 ms each)."""
+    from tacitus.cli.bench_tables import print_web
+
+    _emit(_web(store, events, synthetic_dir, repeat), print_web, out)
+
+
+def _emit(result: dict, show, out: Path | None) -> None:
+    """Print a benchmark's table and, with --out, write its JSON."""
     from rich.console import Console
 
-    from tacitus.cli.bench_tables import print_web
     from tacitus.eval.bench import write_json
 
-    result = _web(store, events, synthetic_dir, repeat)
-    print_web(Console(), result, result["budget_ms"])
+    show(Console(), result)
     if out is not None:
         write_json(out, result)
         click.echo(f"results: {out}")
@@ -231,16 +236,9 @@ def speed_command(
     """Articles/s, words/s and peak memory of the bare spaCy pipeline, `tacitus code` and
     `tacitus ingest` (1 and N workers, a local Dask cluster of N) on the same texts, with
     their ratios to spaCy and where the time goes (stages over 10% named)."""
-    from rich.console import Console
-
     from tacitus.cli.bench_tables import print_speed
-    from tacitus.eval.bench import write_json
 
-    result = _speed(corpus, copies, workers, cluster, batch_size)
-    print_speed(Console(), result)
-    if out is not None:
-        write_json(out, result)
-        click.echo(f"results: {out}")
+    _emit(_speed(corpus, copies, workers, cluster, batch_size), print_speed, out)
 
 
 def _sizes(value: str) -> tuple[int, ...]:
@@ -268,35 +266,32 @@ _SIZES = click.option(
 def scaling_command(corpus: Path, sizes: str, out: Path | None) -> None:
     """Cost per article of `tacitus ingest` and of clustering as a synthetic corpus (the
     samples' sentences recombined) grows: a flat cost ratio means linear growth."""
-    from rich.console import Console
-
     from tacitus.cli.bench_tables import print_scaling
-    from tacitus.eval.bench import load_texts, write_json
+
+    _emit(_scaling(corpus, sizes), print_scaling, out)
+
+
+def _scaling(corpus: Path, sizes: str) -> dict:
+    from tacitus.eval.bench import load_texts
     from tacitus.eval.speed import bench_scaling
 
-    result = {"benchmark": "scaling", "corpus": str(corpus),
-              **bench_scaling(load_texts(corpus), _sizes(sizes), progress=_say)}  # fmt: skip
-    print_scaling(Console(), result)
-    if out is not None:
-        write_json(out, result)
-        click.echo(f"results: {out}")
+    result = bench_scaling(load_texts(corpus), _sizes(sizes), progress=_say)
+    return {"benchmark": "scaling", "corpus": str(corpus), **result}
 
 
 @bench_group.command("accuracy")
 @_OUT
 def accuracy_command(out: Path | None) -> None:
     """The `tacitus eval` headline scores on the gold sets in gold/, in one table."""
-    from rich.console import Console
-
     from tacitus.cli.bench_tables import print_accuracy
-    from tacitus.eval.bench import write_json
+
+    _emit(_accuracy(), print_accuracy, out)
+
+
+def _accuracy() -> dict:
     from tacitus.eval.speed import bench_accuracy
 
-    result = {"benchmark": "accuracy", **bench_accuracy()}
-    print_accuracy(Console(), result)
-    if out is not None:
-        write_json(out, result)
-        click.echo(f"results: {out}")
+    return {"benchmark": "accuracy", **bench_accuracy()}
 
 
 @bench_group.command("all")
@@ -324,20 +319,15 @@ def all_command(
     from rich.console import Console
 
     from tacitus.cli import bench_tables
-    from tacitus.eval.bench import load_texts, write_json
-    from tacitus.eval.speed import bench_accuracy, bench_scaling
+    from tacitus.eval.bench import write_json
 
     console = Console()
     steps = (
         ("speed", lambda: _speed(corpus, copies, workers, cluster, batch_size),
          bench_tables.print_speed),
-        ("scaling", lambda: {"benchmark": "scaling", "corpus": str(corpus),
-                             **bench_scaling(load_texts(corpus), _sizes(sizes), progress=_say)},
-         bench_tables.print_scaling),
-        ("accuracy", lambda: {"benchmark": "accuracy", **bench_accuracy()},
-         bench_tables.print_accuracy),
-        ("web", lambda: _web(None, web_events, None, 5),
-         lambda c, r: bench_tables.print_web(c, r, r["budget_ms"])),
+        ("scaling", lambda: _scaling(corpus, sizes), bench_tables.print_scaling),
+        ("accuracy", _accuracy, bench_tables.print_accuracy),
+        ("web", lambda: _web(None, web_events, None, 5), bench_tables.print_web),
     )  # fmt: skip
     for name, run, show in steps:
         click.echo(f"{name}:", err=True)

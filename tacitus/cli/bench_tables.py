@@ -117,7 +117,8 @@ def print_accuracy(console: Any, result: dict) -> None:
     console.print(table)
 
 
-def print_web(console: Any, result: dict, budget_ms: float) -> None:
+def print_web(console: Any, result: dict) -> None:
+    budget_ms = result["budget_ms"]
     table = _table(
         "endpoint", "status", "first ms", "median ms", "max ms",
         title=f"Dashboard: {result['events']:,} events; store opened in {result['open_ms']:.0f} ms",

@@ -58,7 +58,6 @@ STAGE_NOTES = {
     "store_write": "Arrow tables and zstd Parquet files of one batch, fsynced",
 }
 THRESHOLD = 0.10
-CODE_BATCH = 32  # run.local.code_articles's nlp.pipe batch size
 
 
 def words(articles: list[Article]) -> int:
@@ -76,6 +75,7 @@ def _peak_rss_mb() -> float:
 
 def _child_spacy(articles: list[Article]) -> tuple[float, float]:
     from tacitus.nlp.pipeline import default_pipeline, make_doc
+    from tacitus.run.local import PIPE_BATCH
 
     nlp = default_pipeline()
     names = [n for n in nlp.pipe_names if not n.startswith("tacitus_")]
@@ -84,7 +84,7 @@ def _child_spacy(articles: list[Article]) -> tuple[float, float]:
         start = time.perf_counter()
         # The batch size `tacitus code` uses (run.local.code_articles), so the two differ only
         # in what Tacitus adds: spaCy's default of 1,000 documents a batch takes 2.5x the memory.
-        for _ in nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=CODE_BATCH):
+        for _ in nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=PIPE_BATCH):
             pass
         seconds = time.perf_counter() - start
     return seconds, _peak_rss_mb()

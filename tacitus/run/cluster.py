@@ -15,8 +15,6 @@ Dask is an optional extra: `pip install 'tacitus[dask]'`.
 
 from __future__ import annotations
 
-import os
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,10 +43,7 @@ class BatchResult:
     events: int = 0
     quotes: int = 0
     peak_rss_mb: float = 0.0
-    worker: str = ""
-    seconds: float = 0.0  # coding and writing, on the worker
     written_by_worker: bool = False
-    already_stored: bool = False
     tables: dict[str, Any] | None = None  # when the worker could not see the store
 
 
@@ -61,28 +56,24 @@ def code_and_write(
     this worker sees the very store the driver holds, not a folder of the same name on
     another machine. Without it the tables go back to the driver.
     """
-    from tacitus.run.ingest import code_chunk
+    from tacitus.run.ingest import IngestReport, code_chunk
     from tacitus.store.rows import batch_tables
     from tacitus.store.writer import write_part
 
-    started = time.perf_counter()
     items, rss = code_chunk(chunk, kb_paths)
-    result = BatchResult(name, peak_rss_mb=rss, worker=f"{os.uname().nodename}:{os.getpid()}")
-    for item in items:
-        if hasattr(item.result, "reason"):  # a Failure
-            reason = item.result.reason
-            result.failures[reason] = result.failures.get(reason, 0) + 1
-        else:
-            result.stored += 1
-            result.events += len(item.result.events)
-            result.quotes += len(item.result.quotes)
+    tally = IngestReport()
+    tally.add(items)
+    result = BatchResult(
+        name, tally.stored, dict(tally.failures), tally.events, tally.quotes, peak_rss_mb=rss
+    )
     tables = batch_tables(items, batch=name, now=datetime.now(UTC))
     if (Path(store) / TMP / _marker(token)).exists():
+        # False when an earlier attempt at this batch (a worker that died) had written it:
+        # the batch is stored either way, with these same counts
+        write_part(store, name, tables)
         result.written_by_worker = True
-        result.already_stored = not write_part(store, name, tables)
     else:
         result.tables = tables
-    result.seconds = time.perf_counter() - started
     return result
 
 
@@ -171,12 +162,12 @@ def run_on_cluster(
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
 
+    from tacitus.run.worker_plugin import LoadPipeline
+
     token = uuid.uuid4().hex
     marker = store / TMP / _marker(token)
     marker.parent.mkdir(exist_ok=True)
     marker.write_text("a Tacitus cluster run writes to this store\n", encoding="utf-8")
-    from tacitus.run.worker_plugin import LoadPipeline
-
     client.register_plugin(LoadPipeline(kb_paths))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending = as_completed()
@@ -211,6 +202,6 @@ def _finish(
     result: BatchResult = future.result()
     future.release()
     if result.tables is not None:
-        result.already_stored = not commit_tables(result.name, result.tables)
+        commit_tables(result.name, result.tables)  # False: stored already, by an earlier try
         result.tables = None
     done(result)
