@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.kb import ActorFields, Descriptor, Entity, KnowledgeBase, Role, fold, resolve
 from tacitus.nlp.coref import PAIR_NOUNS, Coref, Mention, sentence_index, sentence_starts
 from tacitus.nlp.gazetteer import PERSON, NameMatch, RoleMatch, match_names, match_roles
+from tacitus.nlp.syntax import counted
 
 __all__ = ["find_actors"]
 
@@ -61,7 +63,6 @@ MULTINATIONAL_WORDS = frozenset(
 CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "HLH", "AGR", "LAB", "REL", "OPP", "REB", "INS"})
 PLACE_WINDOW = 3
 OPPOSING_SECTORS = frozenset({"REB", "INS", "OPP"})
-PART_WORDS_OF = frozenset({"some", "many", "several", "most", "dozens", "hundreds", "thousands"})
 # The state an article is about: the one with at least FOCUS_MIN_MENTIONS actor mentions and
 # FOCUS_LEAD times as many as the next.
 FOCUS_MIN_MENTIONS = 2
@@ -233,6 +234,12 @@ def _argument(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ARGUMENT_DEPS
+
+
+def _the_one(states: Iterable[str | None]) -> str | None:
+    """The state when exactly one is named, else None."""
+    distinct = set(states)
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -454,30 +461,24 @@ class _Reader:
         are of the same state."""
         head = self.doc[m.head]
         listed = [head.head] if head.dep_ == "conj" else list(head.conjuncts)
-        heads = set()
-        for token in listed:
-            heads.add(token.i)
-            if token.pos_ == "NUM" or token.lower_ in PART_WORDS_OF:
-                heads.update(o.i for p in token.children if p.lower_ == "of" for o in p.children)
-        states = {
+        heads = {t.i for t in listed} | {c.i for c in map(counted, listed) if c is not None}
+        return _the_one(
             other.fields.country
             for other in self.coref.mentions
             if other.head in heads and other.fields.country
-        }
-        return next(iter(states)) if len(states) == 1 else None
+        )
 
     def _governed_by(self, m: Mention) -> str | None:
         """'A rebel official accused Syrian government forces and their Iranian allies':
         rebels and opposition fight their own state, so the one state whose government,
         army or police their sentence names is theirs."""
-        governments = {
+        return _the_one(
             other.fields.country
             for other in self.coref.mentions
             if other.sent == m.sent
             and other.fields.country
             and other.fields.sector in {"GOV", "MIL", "COP"}
-        }
-        return next(iter(governments)) if len(governments) == 1 else None
+        )
 
     def _places_by_sentence(self) -> dict[int, set[str]]:
         """The states of the places named in each sentence ('in Antakya' -> TUR, 'a Kyiv

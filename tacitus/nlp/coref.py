@@ -407,12 +407,9 @@ class Coref:
             group = [by_head[t.i] for t in (token, *token.conjuncts) if t.i in by_head]
             if len(group) != count or len({g.cluster for g in group}) != count:
                 continue
-            if person and not all(x.fields.person for x in group):
+            if not all(_of_kind(x, person=person, states=states) for x in group):
                 continue
-            if states and (
-                any(x.fields.country is None or x.fields.person for x in group)
-                or len({x.fields.country for x in group}) != count
-            ):
+            if states and len({x.fields.country for x in group}) != count:
                 continue
             return group
         return []
@@ -425,18 +422,22 @@ class Coref:
             return group
         found: list[Mention] = []
         for m in reversed(self.mentions):
-            if m.head >= head.i or (person and not m.fields.person):
+            if m.head >= head.i or not _of_kind(m, person=person, states=states):
                 continue
             if person and m.fields.code is None:
                 continue  # "the two leaders" are coded actors, not a bystander named between
-            if states and (
-                m.fields.country is None
-                or m.fields.person
-                or any(m.fields.country == f.fields.country for f in found)
-            ):
+            if states and any(m.fields.country == f.fields.country for f in found):
                 continue
             if all(m.cluster != f.cluster for f in found):
                 found.append(m)
             if len(found) == count:
                 return list(reversed(found))
         return []
+
+
+def _of_kind(m: Mention, *, person: bool, states: bool) -> bool:
+    """A person when people are meant ("the two ministers"); a state, not a person of it,
+    when states are ("both governments", "the three countries")."""
+    if person and not m.fields.person:
+        return False
+    return not states or (m.fields.country is not None and not m.fields.person)

@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Token
 from tacitus.kb import KnowledgeBase
 from tacitus.nlp.actors import coordinated_head
 from tacitus.nlp.quotes import misparsed_naming
-from tacitus.nlp.syntax import children, logical_object, logical_subjects, prep_objects
+from tacitus.nlp.syntax import (
+    children,
+    counted,
+    logical_object,
+    logical_subjects,
+    prep_objects,
+)
 from tacitus.nlp.when import find_date, resolve_date
 from tacitus.nlp.where import find_location, place_named
 from tacitus.ontology import Lexicon, Ontology, Sense, load_calibration, reading
@@ -209,10 +215,6 @@ MEASURE_NOUNS = frozenset(
     }
 )
 # Words that count a part of a group ("some of the protesters").
-PART_WORDS = frozenset(
-    {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
-)
-ORDINAL_WORDS = frozenset({"first", "second", "third", "last", "rest", "bulk", "batch"})
 # The bare appeal, intent and demand codes, refined by the act asked for (see family_code).
 GENERIC_FAMILIES = {"020": "02", "030": "03", "100": "10"}
 # Links from a complement up to the verb it completes ("accused Y *of* *attacking*"); not
@@ -987,9 +989,9 @@ class _Coder:
             return self._vowed_against(quote, cue, speaker)
         if stance not in {"warn", "threaten"}:
             return None
-        start, end = quote["start"], quote["end"]
-        for token in self.doc:
-            if not (start <= token.idx < end) or token.dep_ != "advcl":
+        inside = self._quote_tokens(quote)
+        for token in inside:
+            if token.dep_ != "advcl":
                 continue
             if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in token.children):
                 subjects = self._mentions(logical_subjects(token))
@@ -997,12 +999,16 @@ class _Coder:
                 return [m for m in subjects if self._cluster(m) != own]
         # "warned Washington that the visit would have serious consequences": a warning of
         # what will be done to someone, with no condition, threatens the one warned
-        inside = [t for t in self.doc if start <= t.idx < end]
         if not any(t.lemma_.lower() in CONSEQUENCE_WORDS for t in inside):
             return None
         own = self._cluster(speaker)
         warned = self._mentions([c for c in cue.children if c.dep_ in {"dobj", "dative"}])
         return [m for m in warned if self._cluster(m) != own]
+
+    def _quote_tokens(self, quote: dict) -> list[Token]:
+        """The tokens of what a quote says (from its start to its end)."""
+        start, end = quote["start"], quote["end"]
+        return [t for t in self.doc if start <= t.idx < end]
 
     def _failed(self, token: Token) -> bool:
         """Whether the act is one someone failed or refused to do ("failed to keep", "refused
@@ -1017,8 +1023,7 @@ class _Coder:
     def _retaliation(self, quote: dict) -> bool:
         """'said the decisions would not go unanswered', 'reserved the right to respond': a
         statement that announces retaliation is a threat (130), against no one named."""
-        start, end = quote["start"], quote["end"]
-        inside = [t for t in self.doc if start <= t.idx < end]
+        inside = self._quote_tokens(quote)
         # what is yet to come: "was retaliation for the barrage" tells of a past act
         future = any(t.tag_ == "MD" and t.lower_ in FUTURE_MODALS for t in inside)
         for token in inside:
@@ -1171,12 +1176,8 @@ def _phrase_tokens(token: Token) -> list[Token]:
 def _listed(token: Token) -> list[Token]:
     """The token and the words listed with it: conjuncts, and appositions that the parser
     made of a list ("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties")."""
-    if token.pos_ == "NUM" or token.lower_ in PART_WORDS:
-        # "one of the two pilots", "dozens of civilians": the people counted
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = next((o for o in of.children if o.dep_ == "pobj"), None) if of else None
-        if counted is not None:
-            token = counted
+    # "one of the two pilots", "dozens of civilians": the people counted
+    token = counted(token) or token
     out = [token, *token.conjuncts]
     for item in list(out):
         for child in item.children:
@@ -1247,14 +1248,7 @@ def _object_lemmas(token: Token, pos: str, kb: KnowledgeBase | None = None) -> s
         return {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     objects = [o for obj in logical_object(token) for o in (obj, *obj.conjuncts)]
     # "deliver the first of four air defence systems", "sent dozens of tanks": what is counted
-    objects += [
-        o
-        for obj in objects
-        if obj.pos_ == "NUM" or obj.lower_ in PART_WORDS | ORDINAL_WORDS
-        for p in obj.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in children(p, "pobj")
-    ]
+    objects += filter(None, (counted(obj, ordinals=True) for obj in objects))
     return _lemmas(objects, kb)
 
 

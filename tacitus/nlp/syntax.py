@@ -65,6 +65,12 @@ INSTRUMENT_NOUNS = frozenset(
 )
 
 
+# Words that count what follows their "of": "one of the two pilots", "dozens of civilians";
+# and, for things handed over, "the first of four air defence systems".
+PART_WORDS = frozenset(
+    {"one", "some", "many", "several", "most", "all", "none", "dozens", "hundreds", "thousands"}
+)
+ORDINAL_WORDS = frozenset({"first", "second", "third", "last", "rest", "bulk", "batch"})
 # Prepositions of time and manner before a gerund: its doer is the clause's subject.
 ADJUNCT_PREPS = frozenset(
     {"after", "before", "since", "while", "without", "upon", "despite", "through", "when"}
@@ -85,6 +91,15 @@ FIGHT_NOUNS = frozenset(
         "exchange",
     }
 )
+
+
+def counted(token: Token, *, ordinals: bool = False) -> Token | None:
+    """What a number or part word counts ("11 of its fighters" -> fighters), or None."""
+    words = PART_WORDS | ORDINAL_WORDS if ordinals else PART_WORDS
+    if token.pos_ != "NUM" and token.lower_ not in words:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((o for o in of.children if o.dep_ == "pobj"), None) if of else None
 
 
 def _fought_with(verb: Token) -> list[Token]:
